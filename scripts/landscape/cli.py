@@ -1,0 +1,93 @@
+"""Command line: `landscape check`, `landscape generate`, `landscape new`.
+
+Exit status 0 when all is well, 1 when the catalog has problems, 2 for bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .generate import Project, generate
+from .load import load_catalog
+from .problems import CatalogError, Problem, summary
+from .scaffold import ScaffoldError, scaffold
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="landscape", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd(),
+                        help="project folder holding catalog/ and docs/ (default: the current folder)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="check every catalog file and report all problems")
+    check.add_argument("--format", choices=("text", "github"), default="text",
+                       help="github: also print ::error annotations so pull requests show problems inline")
+    check.set_defaults(run=run_check)
+
+    gen = commands.add_parser("generate", help="check the catalog, then write pages and diagrams under docs/")
+    gen.add_argument("--edit-base", help="URL that catalog paths are appended to for 'edit this entry' links")
+    gen.set_defaults(run=run_generate)
+
+    new = commands.add_parser("new", help="start a new tool file from a name and a category")
+    new.add_argument("name", help="the tool's name, e.g. 'Great Expectations'")
+    new.add_argument("--category", required=True, help="category id, e.g. data-validation")
+    new.add_argument("--id", help="file name without .yml (default: derived from the name)")
+    new.set_defaults(run=run_new)
+
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Check the catalog; print every problem as file:line:col, then a count."""
+    project = Project(args.root)
+    try:
+        catalog = load_catalog(project.catalog)
+    except CatalogError as err:
+        report_problems(err.problems, args.format)
+        return 1
+    print(f"catalog OK: {len(catalog.tools)} tools in {len(catalog.categories)} categories")
+    return 0
+
+
+def run_generate(args: argparse.Namespace) -> int:
+    """Regenerate pages; print what changed."""
+    try:
+        report = generate(Project(args.root), edit_base=args.edit_base)
+    except CatalogError as err:
+        report_problems(err.problems, "text")
+        return 1
+    for path in report.written:
+        print(f"wrote {path}")
+    for path in report.removed:
+        print(f"removed {path}")
+    print(f"{len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
+    return 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """Write catalog/tools/<id>.yml with every field present and placeholders to replace."""
+    try:
+        path = scaffold(Project(args.root).catalog, args.name, args.category, args.id)
+    except ScaffoldError as err:
+        print(f"landscape new: {err}", file=sys.stderr)
+        return 2
+    print(f"created {path}: replace every TODO, then run `landscape check`")
+    return 0
+
+
+def report_problems(problems: list[Problem], style: str) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+        if style == "github":
+            title = f"{problem.field}: {problem.message}" if problem.field else problem.message
+            detail = f" ({problem.hint})" if problem.hint else ""
+            print(f"::error file={problem.file},line={problem.line},col={problem.column}::{_gh(title + detail)}")
+    print(summary(problems), file=sys.stderr)
+
+
+def _gh(text: str) -> str:
+    """Escape a GitHub workflow command message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

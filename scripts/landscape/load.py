@@ -1,0 +1,134 @@
+"""Load the catalog: read every file, check it, and build typed objects.
+
+The loader is the validator: `load_catalog` either returns a Catalog that passed
+every check or raises CatalogError listing every problem in every file. There is
+no other way into the data, so `landscape check` and the site build cannot disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .checks import Context, broken_fields, check_schema, check_tool, check_unique
+from .model import Catalog, Category, LicenseChange, Phase, Text, Tool
+from .problems import CatalogError, Problem
+from .source import Document, read_yaml
+
+CATEGORIES_FILE = "categories.yml"
+TOOLS_DIR = "tools"
+SCHEMA_DIR = "schema"
+
+
+def load_catalog(catalog_dir: Path, *, today: dt.date | None = None, display_root: Path | None = None) -> Catalog:
+    """Read `catalog_dir` (categories.yml, tools/*.yml) into a Catalog, or raise CatalogError.
+
+    File names in problems are shown relative to `display_root` (default: the
+    catalog's parent, so they read `catalog/tools/feast.yml`).
+    """
+    today = today or dt.date.today()
+    display_root = display_root or catalog_dir.parent
+    schema_dir = catalog_dir / SCHEMA_DIR
+    problems: list[Problem] = []
+
+    def read(path: Path) -> Document | None:
+        document, found = read_yaml(path, _display(path, display_root))
+        problems.extend(found)
+        return document if not found else None
+
+    categories_doc = read(catalog_dir / CATEGORIES_FILE)
+    phases, categories = [], []
+    if categories_doc:
+        found = list(check_schema(categories_doc, schema_dir / "categories.schema.json"))
+        found += _check_category_links(categories_doc)
+        problems.extend(found)
+        if not found:
+            phases, categories = _build_categories(categories_doc.data)
+    context = Context([c.id for c in categories], today)
+
+    tools, valid = [], []
+    for path in sorted((catalog_dir / TOOLS_DIR).glob("*.y*ml")):
+        document = read(path)
+        if document is None:
+            continue
+        if path.suffix != ".yml":
+            problems.append(Problem(document.file, 1, 1, "", "tool files end in .yml", f"rename it to {path.stem}.yml"))
+            continue
+        found = list(check_schema(document, schema_dir / "tool.schema.json"))
+        if isinstance(document.data, dict):
+            broken = broken_fields(found) | ({"category", "also_in"} if not categories else set())
+            found += check_tool(document, path.stem, context, broken)
+            valid.append(document)
+        problems.extend(found)
+        if not found:
+            tools.append(_build_tool(document))
+    problems.extend(check_unique(valid))
+
+    if problems:
+        raise CatalogError(problems)
+    return Catalog(tuple(phases), tuple(categories), tuple(sorted(tools, key=lambda t: t.name.casefold())))
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _check_category_links(document: Document) -> list[Problem]:
+    """Category and phase ids are unique, and every category names a known phase."""
+    problems = []
+    data = document.data
+    phase_ids = [p["id"] for p in data["phases"]]
+    for kind, items in (("phases", data["phases"]), ("categories", data["categories"])):
+        seen = set()
+        for i, item in enumerate(items):
+            if item["id"] in seen:
+                where = document.where((kind, i, "id"))
+                problems.append(Problem(document.file, where.line, where.column, f"{kind}[{i}].id",
+                                        f"id {item['id']!r} appears twice", "give each one its own id"))
+            seen.add(item["id"])
+    for i, category in enumerate(data["categories"]):
+        if category["phase"] not in phase_ids:
+            where = document.where(("categories", i, "phase"))
+            problems.append(Problem(document.file, where.line, where.column, f"categories[{i}].phase",
+                                    f"unknown phase {category['phase']!r}", f"phases: {', '.join(phase_ids)}"))
+    return problems
+
+
+def _build_categories(data: dict) -> tuple[list[Phase], list[Category]]:
+    phases = [Phase(p["id"], Text(**p["name"]), p.get("spans_all", False)) for p in data["phases"]]
+    order = {p.id: i for i, p in enumerate(phases)}
+    categories = [Category(c["id"], c["phase"], Text(**c["name"]), Text(**c["description"]))
+                  for c in data["categories"]]
+    # Display order: by phase, then as written.
+    categories.sort(key=lambda c: order[c.phase])
+    return phases, categories
+
+
+def _build_tool(document: Document) -> Tool:
+    data = document.data
+    note = data.get("license_note")
+    return Tool(
+        id=data["id"],
+        file=document.file,
+        name=data["name"],
+        category=data["category"],
+        also_in=tuple(data.get("also_in", ())),
+        homepage=data["homepage"],
+        repository=data.get("repository"),
+        docs=data.get("docs"),
+        license=data["license"],
+        license_note=Text(**note) if note else None,
+        license_changes=tuple(LicenseChange(str(c["date"]), c["from"], c["to"]) for c in data.get("license_changes", ())),
+        model=data["model"],
+        deployment=data["deployment"],
+        steward=data["steward"],
+        status=data["status"],
+        successor=data.get("successor"),
+        former_names=tuple(data.get("former_names", ())),
+        description=Text(**data["description"]),
+        checked=dt.date.fromisoformat(str(data["checked"])),
+        sources=tuple(data["sources"]),
+    )

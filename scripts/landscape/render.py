@@ -1,0 +1,102 @@
+"""Render the catalog into page files: Jinja templates hold the markup, this module the data.
+
+Catalog text is untrusted. The template environment escapes every value it
+prints for Markdown and HTML unless the value is marked safe (`Markup`), so a
+`<script>` in a description shows as text and `[x](javascript:...)` is no link.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+from pathlib import Path
+from urllib.parse import quote
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from .diagram import Diagram
+from .model import LANGS, Catalog, Category
+
+TEMPLATES = Path(__file__).parent / "templates"
+STRINGS = Path(__file__).parent / "strings.yml"
+OUTPUT_DIR = "landscape"  # under docs/<lang>/
+DIAGRAM_FRAGMENT = "_diagram.html"  # included by the hand-written chapter page
+
+# Characters Python-Markdown (with tables and attr_list) gives a meaning; a backslash makes them literal.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def md(value: object) -> Markup:
+    """Catalog text as literal Markdown: HTML entities for < > &, backslashes for Markdown syntax, one line."""
+    if isinstance(value, Markup):
+        return value
+    text = " ".join(str(value).split())
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)))
+
+
+def url(value: str) -> Markup:
+    """A checked http(s) URL made safe as a Markdown link target (no spaces, brackets or quotes)."""
+    return Markup(quote(value, safe=":/?#@!$&*+,;=%~"))
+
+
+@cache
+def load_strings() -> dict[str, dict]:
+    """Interface text per language, from strings.yml."""
+    strings = yaml.safe_load(STRINGS.read_text(encoding="utf-8"))
+    missing = [lang for lang in LANGS if lang not in strings]
+    if missing:
+        raise ValueError(f"{STRINGS}: no interface text for {', '.join(missing)}")
+    return strings
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        finalize=md,  # every {{ value }} is escaped unless it is Markup
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=True,  # macros then return Markup, so their output is not escaped twice
+    )
+    env.filters["url"] = url
+    env.filters["md"] = md
+    return env
+
+
+def render_pages(catalog: Catalog, lang: str, diagram: Diagram, edit_base: str | None) -> dict[str, bytes]:
+    """Every generated file of one language, keyed by its path under docs/<lang>/landscape/."""
+    strings = load_strings()[lang]
+    env = environment()
+    common = {"catalog": catalog, "lang": lang, "s": strings, "edit_base": edit_base}
+    figure = env.get_template("diagram.html.j2").render(svg=Markup(diagram.svg), **common)
+    files = {
+        "index.md": env.get_template("overview.md.j2").render(figure=Markup(figure), **common),
+        DIAGRAM_FRAGMENT: figure,
+        "landscape.svg": _standalone_svg(diagram.svg),
+        "landscape.dot": diagram.dot,
+    }
+    template = env.get_template("category.md.j2")
+    for category in catalog.categories:
+        files[f"{category.id}.md"] = template.render(
+            category=category, tools=catalog.tools_in(category.id),
+            description=category_description(catalog, category, lang, strings), **common)
+    encoded = {path: text.encode("utf-8") for path, text in files.items()}
+    encoded["landscape.png"] = diagram.png
+    return encoded
+
+
+def category_description(catalog: Catalog, category: Category, lang: str, strings: dict) -> str:
+    """The meta description of a category page, from the catalog."""
+    count = len(catalog.tools_in(category.id))
+    text = strings["category_description"].format(
+        category=category.name[lang], count=count, text=category.description[lang])
+    return text if len(text) <= 300 else text[:297].rsplit(" ", 1)[0] + "..."
+
+
+def _standalone_svg(svg: str) -> str:
+    return '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + svg + "\n"

@@ -1,0 +1,135 @@
+"""The built site, as a reader meets it: tools, diagram links, search, edit links, nothing from other hosts."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEED_TOOLS
+from landscape.load import load_catalog
+from landscape.render import load_strings
+from sitescan import broken_links, scan
+
+LANG_PREFIX = {"es": "", "en": "en/"}
+
+
+def page(site: Path, lang: str, path: str) -> Path:
+    return site / LANG_PREFIX[lang] / path / "index.html"
+
+
+class _Section(HTMLParser):
+    """Text from the element with id=`anchor` (a heading) up to the next heading of the same level."""
+
+    def __init__(self, anchor: str):
+        super().__init__()
+        self.anchor, self.level, self.inside, self.text = anchor, None, False, []
+
+    def handle_starttag(self, tag, attrs):
+        if re.fullmatch(r"h[1-6]", tag):
+            if dict(attrs).get("id") == self.anchor:
+                self.inside, self.level = True, tag
+            elif self.inside and tag <= self.level:
+                self.inside = False
+
+    def handle_data(self, data):
+        if self.inside:
+            self.text.append(data)
+
+
+def section_text(path: Path, anchor: str) -> str:
+    parser = _Section(anchor)
+    parser.feed(path.read_text(encoding="utf-8"))
+    return " ".join(" ".join(parser.text).split())
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize("tool_id", sorted(SEED_TOOLS))
+def test_each_chapter_tool_shows_its_licence_and_model_in_both_languages(built_site, lang, tool_id):
+    tool = load_catalog(ROOT / "catalog").tool(tool_id)
+    strings = load_strings()[lang]
+    text = section_text(page(built_site, lang, f"landscape/{SEED_TOOLS[tool_id]}"), tool_id)
+    assert tool.name in text
+    licence = strings["proprietary"] if tool.license == "proprietary" else tool.license
+    assert licence in text
+    assert strings["models"][tool.model] in text
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize("where", ["landscape", "mlops-tools"])
+def test_every_diagram_node_leads_to_its_tool_in_the_same_language(built_site, lang, where):
+    source = page(built_site, lang, where)
+    links = [href for tag, href in scan(source).links if tag == "a" and "#" in href and href.startswith("../landscape/")]
+    catalog = load_catalog(ROOT / "catalog")
+    assert len(links) >= len([t for t in catalog.tools]) - 1  # every tool, save those behind "+N more"
+    for href in links:
+        target_path, anchor = href.removeprefix("../landscape/").split("#")
+        target = page(built_site, lang, f"landscape/{target_path.strip('/')}")
+        assert target.is_file(), href
+        assert anchor in scan(target).ids, f"{href} from {source}"
+
+
+def test_the_diagram_has_a_title_and_description_in_the_page_language(built_site):
+    for lang, title in (("es", "Mapa de herramientas MLOps"), ("en", "MLOps tool landscape")):
+        html = page(built_site, lang, "landscape").read_text()
+        start = html.index('<svg class="ls-diagram"') if '<svg class="ls-diagram"' in html else html.index("ls-diagram")
+        svg = html[html.rindex("<svg", 0, start + 5): html.index("</svg>", start)]
+        assert f'aria-labelledby="ls-title-{lang}"' in svg
+        assert re.search(rf'<title id="ls-title-{lang}">{title}', svg)
+        assert "<title>" not in svg  # Graphviz's own titles would pollute the search index
+
+
+def test_the_landscape_is_offered_as_svg_png_and_dot(built_site):
+    for lang in ("es", "en"):
+        folder = built_site / LANG_PREFIX[lang] / "landscape"
+        assert (folder / "landscape.svg").read_text().lstrip().startswith("<?xml")
+        assert (folder / "landscape.png").read_bytes()[:4] == b"\x89PNG"
+        assert "digraph landscape {" in (folder / "landscape.dot").read_text()
+
+
+def test_each_language_has_its_own_search_index(built_site):
+    spanish = json.loads((built_site / "search/search_index.json").read_text())
+    english = json.loads((built_site / "en/search/search_index.json").read_text())
+    assert spanish["config"]["lang"] == ["es"] and english["config"]["lang"] == ["en"]
+    assert not any(d["location"].startswith("en/") for d in spanish["docs"])
+    spanish_titles = {d["title"] for d in spanish["docs"]}
+    english_titles = {d["title"] for d in english["docs"]}
+    assert "Almacenes de características" in spanish_titles and "Almacenes de características" not in english_titles
+    assert "Feature stores" in english_titles and "Feature stores" not in spanish_titles
+    # English pages look for the index under /en/ (theme override of the search base).
+    assert '"base": "../../en/"' in page(built_site, "en", "landscape").read_text()
+
+
+def test_spanish_punctuation_separates_search_terms(built_site):
+    separator = json.loads((built_site / "search/search_index.json").read_text())["config"]["separator"]
+    for text, word in (("¿Cómo funciona?", "Cómo"), ("es «fácil» de usar", "fácil"), ("la (versión 2.0)", "versión")):
+        assert word in re.split(separator, text)
+
+
+def test_edit_links_of_generated_pages_open_the_catalog(built_site):
+    category = page(built_site, "en", "landscape/feature-stores").read_text()
+    assert re.search(r'href="[^"]+/edit/main/catalog/categories\.yml"[^>]*title=', category)
+    assert "/edit/main/catalog/tools/feast.yml" in category
+    assert "/edit/main/docs/en/landscape" not in category
+    hand_written = page(built_site, "en", "mlops-tools").read_text()
+    assert "/edit/main/docs/en/mlops-tools.md" in hand_written
+
+
+def test_the_language_switcher_stays_on_the_same_page(built_site):
+    html = page(built_site, "es", "landscape/model-serving").read_text()
+    assert re.search(r'<a href="[./]*en/landscape/model-serving/" hreflang="en"', html)
+
+
+def test_nothing_is_loaded_from_another_host(built_site):
+    for path in built_site.rglob("*.html"):
+        for tag, url in scan(path).links:
+            if tag in ("script", "link", "img", "iframe", "source", "object"):
+                assert not re.match(r"(https?:)?//", url), f"{path}: <{tag}> {url}"
+    assert "fonts.googleapis" not in page(built_site, "es", "").read_text()
+
+
+def test_no_internal_link_or_anchor_is_broken(built_site):
+    assert broken_links(built_site) == []
