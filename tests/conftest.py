@@ -42,7 +42,8 @@ def copy_project(target: Path) -> Path:
         shutil.copytree(ROOT / name, target / name,
                         ignore=shutil.ignore_patterns("landscape", "schema", "__pycache__")
                         if name == "docs" else shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+        shutil.copy(ROOT / name, target / name)
     return target
 
 

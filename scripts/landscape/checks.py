@@ -307,11 +307,12 @@ def _strings(value: object, path: Path_) -> Iterator[tuple[Path_, str]]:
 # --- Rules across files -----------------------------------------------------------------
 
 def check_unique(documents: list[Document]) -> Iterator[Problem]:
-    """No two tools share a name (ignoring case and accents), a homepage or a repository."""
+    """No two tools share an id, a name (ignoring case and accents), a homepage or a repository."""
     keys = {
-        "name": lambda v: fold(v),
-        "homepage": lambda v: normalize_url(v),
-        "repository": lambda v: normalize_url(v),
+        "id": str,
+        "name": fold,
+        "homepage": normalize_url,
+        "repository": normalize_url,
     }
     for field, key_of in keys.items():
         first: dict[str, Document] = {}

@@ -94,7 +94,8 @@ def read_yaml(path: Path, display: str) -> tuple[Document | None, list[Problem]]
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        message = f"YAML syntax error: {err.problem or err.context}"
+        context = f"{err.context} (line {err.context_mark.line + 1}), " if err.context and err.context_mark else ""
+        message = f"YAML syntax error: {context}{err.problem or ''}".rstrip(", ")
         return None, [problem(mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, message,
                               "check indentation, colons and quotes on this line or the one before")]
     except yaml.YAMLError as err:  # e.g. a reader error on control characters

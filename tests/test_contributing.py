@@ -1,0 +1,92 @@
+"""A contributor's path: scaffold a tool, fill it in, check it; the files that guide them stay in sync."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from landscape.cli import main
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> Path:
+    (tmp_path / "catalog/tools").mkdir(parents=True)
+    shutil.copy(ROOT / "catalog/categories.yml", tmp_path / "catalog")
+    shutil.copytree(ROOT / "catalog/schema", tmp_path / "catalog/schema")
+    return tmp_path
+
+
+def test_a_new_tool_starts_with_every_field_and_placeholders_the_check_rejects(catalog, capsys):
+    assert main(["--root", str(catalog), "new", "Açaí ML", "--category", "model-serving"]) == 0
+    created = catalog / "catalog/tools/acai-ml.yml"
+    assert f"created {created}" in capsys.readouterr().out
+    text = created.read_text()
+    assert text.startswith("# yaml-language-server: $schema=../schema/tool.schema.json\n")
+    schema = json.loads((ROOT / "catalog/schema/tool.schema.json").read_text())
+    data = yaml.safe_load(text)
+    assert set(schema["required"]) <= set(data)
+    assert data["id"] == "acai-ml" and data["name"] == "Açaí ML"
+
+    assert main(["--root", str(catalog), "check"]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    fields = [re.match(r"catalog/tools/acai-ml\.yml:\d+:\d+: ([\w.\[\]]+):", line).group(1) for line in lines[:-1]]
+    assert {"homepage", "repository", "docs", "license", "model", "deployment", "steward", "description.es",
+            "description.en", "sources[0]"} <= set(fields)
+
+
+def test_a_filled_in_scaffold_passes(catalog, capsys):
+    main(["--root", str(catalog), "new", "Açaí ML", "--category", "model-serving"])
+    path = catalog / "catalog/tools/acai-ml.yml"
+    text = path.read_text()
+    for placeholder, value in {
+        "homepage: https://TODO.example/": "homepage: https://acai.example.org/",
+        "repository: https://TODO.example/": "repository: https://github.com/example/acai",
+        "docs: https://TODO.example/": "docs: https://acai.example.org/docs/",
+        "license: TODO": "license: Apache-2.0",
+        "model: TODO": "model: open-source",
+        "deployment: TODO": "deployment: self-managed",
+        "steward: TODO": "steward: Açaí community",
+        "  - https://TODO.example/": "  - https://pypi.org/project/acai-ml/",
+    }.items():
+        text = text.replace(placeholder, value)
+    text = re.sub(r"es: >-\n    TODO.*", "es: >-\n    Servidor de modelos de ejemplo que responde predicciones por HTTP.", text)
+    text = re.sub(r"en: >-\n    TODO.*", "en: >-\n    Example model server that answers predictions over HTTP.", text)
+    path.write_text(text)
+    assert main(["--root", str(catalog), "check"]) == 0, capsys.readouterr().err
+
+
+def test_new_refuses_an_unknown_category_and_an_existing_file(catalog, capsys):
+    assert main(["--root", str(catalog), "new", "X Tool", "--category", "nope"]) == 2
+    assert "unknown category 'nope'" in capsys.readouterr().err
+    main(["--root", str(catalog), "new", "X Tool", "--category", "ci-cd"])
+    assert main(["--root", str(catalog), "new", "X Tool", "--category", "ci-cd"]) == 2
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_every_tool_file_names_the_schema_for_editors():
+    for path in (ROOT / "catalog/tools").glob("*.yml"):
+        assert path.read_text().startswith("# yaml-language-server: $schema=../schema/tool.schema.json\n"), path
+
+
+def test_the_schema_is_published_with_the_site(built_site):
+    published = json.loads((built_site / "schema/tool.schema.json").read_text())
+    assert published == json.loads((ROOT / "catalog/schema/tool.schema.json").read_text())
+
+
+def test_the_issue_form_offers_exactly_the_catalog_categories():
+    form = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE/new-tool.yml").read_text())
+    dropdown = next(item for item in form["body"] if item.get("id") == "category")
+    categories = yaml.safe_load((ROOT / "catalog/categories.yml").read_text())["categories"]
+    assert dropdown["attributes"]["options"] == [f"{c['id']} ({c['name']['en']})" for c in categories]
+
+
+def test_the_pull_request_checklist_names_the_real_commands():
+    template = (ROOT / ".github/pull_request_template.md").read_text()
+    for command in ("landscape check", "make test", "make serve"):
+        assert command in template
