@@ -15,9 +15,10 @@ from mkdocs.plugins import event_priority
 
 from landscape.generate import Project, generate
 from landscape.problems import CatalogError
-from landscape.site import split_search_index
+from landscape.site import split_search_index, write_sitemaps
 
 _last_generated: str | None = None  # fingerprint of the catalog and generator last generated from
+_not_found_pages: dict[str, str] = {}  # language -> its rendered 404 page, written after all languages are built
 
 
 def on_pre_build(config) -> None:
@@ -42,10 +43,22 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-@event_priority(-200)  # after mkdocs-static-i18n (-100), which writes the combined index last
+def on_post_template(output: str, template_name: str, config) -> str:
+    """Keep each language's 404 page: the i18n plugin writes them all to /404.html, the last one winning."""
+    if template_name == "404.html":
+        _not_found_pages[config.theme["language"]] = output
+    return output
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100), which writes the combined index and sitemap last
 def on_post_build(config) -> None:
-    """Give each language its own search index (the i18n plugin writes one for all)."""
-    split_search_index(Path(config.site_dir), languages=_languages(config))
+    """Give each language its own search index, sitemap and 404 page."""
+    site_dir, languages = Path(config.site_dir), _languages(config)
+    split_search_index(site_dir, languages)
+    write_sitemaps(site_dir, languages, config.site_url or "")
+    for lang, page in _not_found_pages.items():
+        folder = site_dir if lang == languages[0] else site_dir / lang
+        (folder / "404.html").write_text(page, encoding="utf-8")
 
 
 def _languages(config) -> list[str]:

@@ -133,3 +133,56 @@ def test_nothing_is_loaded_from_another_host(built_site):
 
 def test_no_internal_link_or_anchor_is_broken(built_site):
     assert broken_links(built_site) == []
+
+
+SITE_URL = "https://mlops-landscape.github.io/"
+PAGE_KINDS = ["", "landscape", "landscape/feature-stores", "mlops-tools", "contributing"]
+
+
+def head(path: Path) -> str:
+    html = path.read_text(encoding="utf-8")
+    return html[: html.index("</head>")]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_every_page_has_its_description_canonical_url_and_absolute_alternates(built_site, lang, kind):
+    text = head(page(built_site, lang, kind))
+    url = SITE_URL + LANG_PREFIX[lang] + (f"{kind}/" if kind else "")
+    description = re.search(r'<meta name="description" content="([^"]+)"', text).group(1)
+    assert len(description) > 50
+    assert f'<link rel="canonical" href="{url}">' in text
+    same_page = f"{kind}/" if kind else ""
+    assert f'<link rel="alternate" hreflang="es" href="{SITE_URL}{same_page}">' in text
+    assert f'<link rel="alternate" hreflang="en" href="{SITE_URL}en/{same_page}">' in text
+    assert f'<link rel="alternate" hreflang="x-default" href="{SITE_URL}{same_page}">' in text
+    assert f'<meta property="og:image" content="{SITE_URL}{LANG_PREFIX[lang]}landscape/landscape.png">' in text
+    assert f'<meta property="og:url" content="{url}">' in text
+
+
+def test_generated_pages_describe_themselves_from_the_catalog(built_site):
+    spanish = head(page(built_site, "es", "landscape/feature-stores"))
+    english = head(page(built_site, "en", "landscape/feature-stores"))
+    assert 'content="Almacenes de características: ' in spanish
+    assert 'content="Feature stores: ' in english
+
+
+def test_each_language_has_its_own_sitemap(built_site):
+    spanish = (built_site / "sitemap.xml").read_text()
+    english = (built_site / "en/sitemap.xml").read_text()
+    assert f"<loc>{SITE_URL}landscape/feature-stores/</loc>" in spanish and f"{SITE_URL}en/" not in spanish
+    assert f"<loc>{SITE_URL}en/landscape/feature-stores/</loc>" in english
+    assert english.count("<loc>") == spanish.count("<loc>")
+    robots = (built_site / "robots.txt").read_text()
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots and f"Sitemap: {SITE_URL}en/sitemap.xml" in robots
+
+
+def test_each_language_has_a_404_page_in_its_own_language(built_site):
+    assert '<html lang="es"' in (built_site / "404.html").read_text()
+    assert '<html lang="en"' in (built_site / "en/404.html").read_text()
+
+
+def test_the_sortable_table_script_is_served_from_the_site_with_its_licence(built_site):
+    assert (built_site / "assets/vendor/tablesort/tablesort.min.js").is_file()
+    assert "MIT" in (built_site / "assets/vendor/tablesort/LICENSE").read_text() or \
+        "Permission is hereby granted" in (built_site / "assets/vendor/tablesort/LICENSE").read_text()

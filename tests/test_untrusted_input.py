@@ -38,6 +38,9 @@ sources:
 def site(tmp_path_factory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("untrusted"))
     (root / "catalog/tools/evil-tool.yml").write_text(EVIL, encoding="utf-8")
+    categories = root / "catalog/categories.yml"
+    categories.write_text(categories.read_text().replace(
+        "name: {es: Servicio de modelos,", 'name: {es: "Servicio <i>de</i> modelos \\"x\\"",'), encoding="utf-8")
     result = mkdocs("build", "--strict", cwd=root)
     assert result.returncode == 0, result.stderr[-3000:]
     return root
@@ -55,6 +58,13 @@ def test_html_and_markdown_in_catalog_text_show_as_text(site, lang):
     assert "<strong>Bold</strong>" not in html and "**Bold**" in html
     assert 'id="pwn"' not in html
     assert "Evil &lt;b&gt;Tool&lt;/b&gt; &amp;" in html
+
+
+def test_a_category_name_shows_as_text_in_the_title_navigation_and_description(site):
+    html = (site / "site/landscape/model-serving/index.html").read_text()
+    assert "<i>de</i>" not in html
+    assert "<title>Servicio &lt;i&gt;de&lt;/i&gt; modelos &#34;x&#34; - " in html
+    assert 'content="Servicio &lt;i&gt;de&lt;/i&gt; modelos &#34;x&#34;: ' in html
 
 
 def test_a_url_with_quotes_and_brackets_stays_one_link(site):

@@ -1,36 +1,76 @@
-"""Fixes applied to the built site: one search index per language.
+"""Fixes applied to the built site, per language.
 
-mkdocs-static-i18n writes a single `search/search_index.json` holding every
-language, so a Spanish query would list English pages too. `split_search_index`
-leaves the default language's pages at the root and moves each other language's
-pages to `<lang>/search/search_index.json`, with locations relative to `<lang>/`;
-the theme override points pages of that language at it (overrides/main.html).
+mkdocs-static-i18n builds every language into one site but writes one search
+index and one sitemap for all of them, and leaves the root 404 page in whichever
+language was built last. These functions give each language its own index,
+sitemap and 404 page: the default language at the root, each other one under
+`<lang>/`. They read and write files only; nothing here knows MkDocs.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
+
+import jinja2
 
 from .write import write_atomic
 
 INDEX = Path("search") / "search_index.json"
 
 
+def language_of(location: str, languages: list[str]) -> str:
+    """The language of a site-relative location: 'en/x/' -> 'en'; anything else is the default (languages[0])."""
+    return next((lang for lang in languages[1:] if location.startswith(f"{lang}/") or location == lang), languages[0])
+
+
 def split_search_index(site_dir: Path, languages: list[str]) -> None:
-    """Split the site's search index by language; `languages[0]` is the one served at /."""
+    """Split the search index by language, with locations relative to each language's folder."""
     root_index = site_dir / INDEX
     if not root_index.is_file():
         return
     index = json.loads(root_index.read_text(encoding="utf-8"))
-    default, others = languages[0], languages[1:]
     parts: dict[str, list[dict]] = {lang: [] for lang in languages}
     for doc in index["docs"]:
-        lang = next((lang for lang in others if doc["location"].startswith(f"{lang}/")), default)
-        if lang != default:
+        lang = language_of(doc["location"], languages)
+        if lang != languages[0]:
             doc = {**doc, "location": doc["location"].removeprefix(f"{lang}/")}
         parts[lang].append(doc)
     for lang, docs in parts.items():
-        target = root_index if lang == default else site_dir / lang / INDEX
+        target = site_dir / _folder(lang, languages) / INDEX
         config = {**index["config"], "lang": [lang]}
         write_atomic(target, json.dumps({"config": config, "docs": docs}, ensure_ascii=False).encode("utf-8"))
+
+
+def write_sitemaps(site_dir: Path, languages: list[str], site_url: str) -> None:
+    """Write each language's pages to its own sitemap.xml (and .gz), and point robots.txt at them all."""
+    if not site_url:
+        return
+    pages: dict[str, list[str]] = {lang: [] for lang in languages}
+    for page in sorted(site_dir.rglob("index.html")):
+        relative = page.parent.relative_to(site_dir).as_posix()
+        location = "" if relative == "." else f"{relative}/"
+        if location.split("/")[0] in ("assets", "search", "schema"):
+            continue
+        pages[language_of(location, languages)].append(site_url + location)
+    lines = []
+    for lang, urls in pages.items():
+        folder = site_dir / _folder(lang, languages)
+        content = _SITEMAP.render(urls=urls).encode("utf-8")
+        write_atomic(folder / "sitemap.xml", content)
+        write_atomic(folder / "sitemap.xml.gz", gzip.compress(content, mtime=0))
+        lines.append(f"Sitemap: {site_url}{_folder(lang, languages)}sitemap.xml")
+    write_atomic(site_dir / "robots.txt", _ROBOTS.render(sitemaps=lines).encode("utf-8"))
+
+
+_SITEMAP = jinja2.Template(
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+    "{% for url in urls %}  <url><loc>{{ url | e }}</loc></url>\n{% endfor %}"
+    "</urlset>\n")
+_ROBOTS = jinja2.Template("User-agent: *\nAllow: /\n\n{% for line in sitemaps %}{{ line }}\n{% endfor %}")
+
+
+def _folder(lang: str, languages: list[str]) -> str:
+    return "" if lang == languages[0] else f"{lang}/"

@@ -1,0 +1,7 @@
+// Make the comparison tables of category pages sortable by a click on a column header.
+// `document$` is Material's page observable, so this also runs after in-page navigation.
+document$.subscribe(function () {
+  document.querySelectorAll("article table:not([class])").forEach(function (table) {
+    new Tablesort(table);
+  });
+});

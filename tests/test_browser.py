@@ -1,0 +1,203 @@
+"""The built site in a real browser (Playwright driving Debian's Chromium), served on 127.0.0.1.
+
+Skipped when no Chromium is installed, except in CI (CI=true), where a missing browser fails the run.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+if not CHROMIUM:
+    if os.environ.get("CI") == "true":
+        raise RuntimeError("CI needs Chromium for the browser tests: `apt-get install chromium` (see .ci/run)")
+    pytest.skip("no Chromium installed (apt-get install chromium)", allow_module_level=True)
+
+# One page of each kind, in both languages.
+PAGES = [
+    "/", "/landscape/", "/landscape/model-serving/", "/mlops-tools/", "/contributing/",
+    "/en/", "/en/landscape/", "/en/landscape/model-serving/", "/en/mlops-tools/", "/en/contributing/",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path) -> Iterator[str]:
+    """The built site served over HTTP on a free loopback port."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=built_site))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    with playwright_sync.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A browser page that records console errors and every request that leaves 127.0.0.1."""
+
+    def __init__(self, browser, base_url: str, color_scheme: str = "light"):
+        self.context = browser.new_context(color_scheme=color_scheme)
+        self.page = self.context.new_page()
+        self.base_url = base_url
+        self.errors: list[str] = []
+        self.external: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
+        self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
+        self.page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url}"))
+        self.page.on("response", lambda r: r.status >= 400 and self.errors.append(f"HTTP {r.status}: {r.url}"))
+        self.context.route(re.compile(r".*"), self._only_local)
+
+    def _only_local(self, route) -> None:
+        host = urlsplit(route.request.url).hostname
+        if route.request.url.startswith("data:") or host == "127.0.0.1":
+            route.continue_()
+        else:
+            self.external.append(route.request.url)
+            route.abort()
+
+    def open(self, path: str):
+        self.page.goto(self.base_url + path, wait_until="networkidle")
+        return self.page
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, base_url) -> Iterator[Visit]:
+    session = Visit(browser, base_url)
+    yield session
+    session.close()
+
+
+def path_of(page) -> str:
+    parts = urlsplit(page.url)
+    return parts.path + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+@pytest.mark.parametrize("path", PAGES + ["/404.html", "/en/404.html"])
+def test_pages_load_without_console_errors_or_other_hosts(visit, path):
+    visit.open(path)
+    assert visit.errors == []
+    assert visit.external == []
+
+
+@pytest.mark.parametrize("path", PAGES + ["/404.html"])
+def test_axe_finds_no_accessibility_violations(visit, path):
+    results = Axe().run(visit.open(path))
+    violations = [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in results.response["violations"]]
+    assert violations == []
+
+
+def test_the_language_switcher_keeps_the_reader_on_the_same_page(visit):
+    page = visit.open("/landscape/model-serving/")
+    page.locator(".md-header__option .md-select").hover()
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url("**/en/landscape/model-serving/")
+    assert page.locator("h1").inner_text().startswith("Model serving")
+    page.locator(".md-header__option .md-select").hover()
+    page.get_by_role("link", name="Español").click()
+    page.wait_for_url(re.compile(r".*/landscape/model-serving/$"))
+    assert "/en/" not in page.url
+    assert page.locator("h1").inner_text().startswith("Servicio de modelos")
+
+
+def search(page, query: str) -> list[str]:
+    """Type `query` in the search box; return the paths of the results."""
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").press_sequentially(query, delay=20)  # typed, as a reader types
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    return [urlsplit(href).path for href in page.locator(".md-search-result__link").evaluate_all(
+        "links => links.map(a => a.href)")]
+
+
+def test_a_spanish_search_finds_spanish_pages_only(visit):
+    results = search(visit.open("/"), "almacenes de características")
+    assert "/landscape/feature-stores/" in results
+    assert not [r for r in results if r.startswith("/en/")]
+
+
+def test_an_english_search_finds_english_pages_only(visit):
+    results = search(visit.open("/en/"), "feature stores")
+    assert "/en/landscape/feature-stores/" in results
+    assert all(r.startswith("/en/") for r in results)
+
+
+def test_spanish_accents_and_punctuation_are_searchable(visit):
+    results = search(visit.open("/"), "versión")
+    assert results and all(not r.startswith("/en/") for r in results)
+
+
+@pytest.mark.parametrize("start", ["/landscape/", "/en/mlops-tools/"])
+def test_clicking_a_tool_in_the_diagram_opens_its_section(visit, start):
+    page = visit.open(start)
+    page.locator("#ls-tool-feast a").click()
+    page.wait_for_url("**/landscape/feature-stores/#feast")
+    assert page.locator("h2#feast").is_visible()
+    assert page.locator("h2#feast").inner_text().startswith("Feast")
+
+
+def _luminance(rgb: str) -> float:
+    channels = [int(c) / 255 for c in re.findall(r"\d+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_dark_mode_recolours_the_diagram_and_keeps_it_readable(visit):
+    page = visit.open("/landscape/")
+    node = "#ls-tool-feast"
+    colours = "el => ({fill: getComputedStyle(el.querySelector('polygon, path')).fill, " \
+              "text: getComputedStyle(el.querySelector('text')).fill})"
+    light = page.locator(node).evaluate(colours)
+    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    dark = page.locator(node).evaluate(colours)
+    assert dark["fill"] != light["fill"]
+    assert _contrast(light["fill"], light["text"]) >= 4.5
+    assert _contrast(dark["fill"], dark["text"]) >= 4.5
+
+
+def test_comparison_tables_sort_by_a_column_click(visit):
+    page = visit.open("/en/landscape/model-serving/")
+    table = page.locator("article table").first
+    header = table.locator("th", has_text="Licence")
+    header.click()
+    assert header.get_attribute("aria-sort") in ("ascending", "descending")
+    licences = table.locator("tbody tr td:nth-child(2)").all_inner_texts()
+    assert licences in (sorted(licences, key=str.casefold), sorted(licences, key=str.casefold, reverse=True))
+    table.locator("th", has_text="Tool").click()
+    tools = table.locator("tbody tr td:first-child").all_inner_texts()
+    assert tools in (sorted(tools, key=str.casefold), sorted(tools, key=str.casefold, reverse=True))
