@@ -2,37 +2,36 @@
 
 Thin on purpose: the work lives in the `landscape` package, which knows nothing of
 MkDocs. mkdocs-static-i18n runs the build once per language, so every event here
-fires once per language; generation is skipped when the catalog has not changed.
+fires once per language; the generator remembers its last run and redoes only what changed.
 """
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from landscape.generate import Project, generate
+from landscape.generate import Generator, Project
 from landscape.problems import CatalogError
 from landscape.site import split_search_index, write_sitemaps
 
-_last_generated: str | None = None  # fingerprint of the catalog and generator last generated from
+_generators: dict[Path, Generator] = {}  # one per project, kept across rebuilds of `mkdocs serve`
 _not_found_pages: dict[str, str] = {}  # language -> its rendered 404 page, written after all languages are built
 
 
 def on_pre_build(config) -> None:
-    """Regenerate docs/<lang>/landscape/ from catalog/; stop the build, untouched, on catalog problems."""
-    global _last_generated
-    project = Project(Path(config.config_file_path).parent)
-    fingerprint = _fingerprint(project)
-    if fingerprint == _last_generated:
-        return
+    """Regenerate docs/<lang>/landscape/ from catalog/; stop the build, untouched, on catalog problems.
+
+    The generator remembers its last run, so the second language's call, and a
+    rebuild after one file changed, redo only what changed.
+    """
+    root = Path(config.config_file_path).parent
+    generator = _generators.setdefault(root, Generator(Project(root), config.extra.get("catalog_edit_uri")))
     try:
-        generate(project, edit_base=config.extra.get("catalog_edit_uri"))
+        generator.run()
     except CatalogError as err:
         raise PluginError("the catalog has problems:\n" + "\n".join(map(str, err.problems)) + f"\n{err}") from None
-    _last_generated = fingerprint
 
 
 def on_page_context(context, page, config, nav):
@@ -52,7 +51,9 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100), which writes the combined index and sitemap last
 def on_post_build(config) -> None:
-    """Give each language its own search index, sitemap and 404 page."""
+    """Give each language its own search index, sitemap and 404 page, once all languages are built."""
+    if config.plugins["i18n"].building:
+        return  # the i18n plugin is building another language inside the default one's build, which ends last
     site_dir, languages = Path(config.site_dir), _languages(config)
     split_search_index(site_dir, languages)
     write_sitemaps(site_dir, languages, config.site_url or "")
@@ -65,14 +66,3 @@ def _languages(config) -> list[str]:
     """Locales of the site, the default (served at /) first."""
     i18n = config.plugins["i18n"]
     return sorted((lang.locale for lang in i18n.config.languages), key=lambda locale: locale != i18n.default_language)
-
-
-def _fingerprint(project: Project) -> str:
-    """Changes whenever a catalog file, template or generator module changes."""
-    digest = hashlib.sha256()
-    package = Path(generate.__code__.co_filename).parent
-    for path in sorted([*project.catalog.rglob("*"), *package.rglob("*")]):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()

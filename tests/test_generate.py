@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import landscape
-from landscape.generate import Project, generate
+from landscape.generate import Generator, Project, generate
 from landscape.problems import CatalogError
 
 TODAY = dt.date(2026, 11, 26)
@@ -47,6 +47,18 @@ def test_an_edit_rewrites_only_the_pages_that_show_the_tool(project):
     report = generate(Project(project), today=TODAY)
     written = {Path(p).name for p in report.written}
     assert written == {"feature-stores.md"}
+
+
+def test_a_kept_generator_redoes_only_what_an_edit_touches(project, monkeypatch):
+    generator = Generator(Project(project))
+    generator.run(today=TODAY)
+    drawn = []
+    monkeypatch.setattr("landscape.generate.render_diagram", lambda *args: drawn.append(args) or None)
+    feast = project / "catalog/tools/feast.yml"
+    feast.write_text(feast.read_text().replace("Open-source feature store", "Open source feature store"))
+    report = generator.run(today=TODAY)
+    assert [Path(p).relative_to(project / "docs").as_posix() for p in report.written] == ["en/landscape/feature-stores.md"]
+    assert drawn == []  # the diagram shows names, categories, models and deployments only
 
 
 def test_a_removed_tool_disappears_and_stale_files_are_deleted(project):

@@ -239,9 +239,12 @@ def urls_are_web_links(document: Document, file_id: str, context: Context) -> It
             yield _at(document, path, problem, "write a full link such as `https://example.org/`")
 
 
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
+
+
 def url_problem(value: str) -> str:
     """Why `value` is not an acceptable web link, or '' if it is."""
-    if any(c.isspace() or ord(c) < 32 for c in value):
+    if _SPACE_OR_CONTROL.search(value):
         return f"{value!r} contains spaces or control characters"
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https"):

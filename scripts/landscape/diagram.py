@@ -11,6 +11,7 @@ serves every page that embeds it and the standalone file beside it.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -19,7 +20,10 @@ import pygraphviz
 from .model import Catalog, Category, Tool
 
 FONT = "DejaVu Sans"
-MAX_NODES_PER_CATEGORY = 15  # beyond this a category shows 14 tools and "+N more"
+# A landscape of thousands of nodes is not a picture anyone can read (nor lay out quickly): each
+# category shows at most NODE_BUDGET / categories tools, between 4 and 15, then a "+N more" node.
+NODE_BUDGET = 300
+MOST_PER_CATEGORY, LEAST_PER_CATEGORY = 15, 4
 COLUMNS = 2  # tools per row inside a category box of a phase lane
 SPANNING_COLUMNS = 12 # tools per row in the end-to-end lane, which runs under all the others
 LINK_PREFIX = "../landscape/"
@@ -37,6 +41,7 @@ DEPLOYMENT_STYLE = {
     "both": {"style": "filled", "peripheries": "2"},
 }
 
+MAX_PNG_WIDTH = 2400  # pixels: a legible download and a sane Open Graph image, at any catalog size
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 ET.register_namespace("", SVG_NS)
@@ -57,8 +62,14 @@ def render_diagram(catalog: Catalog, lang: str, strings: dict) -> Diagram:
     graph = build_graph(catalog, lang, strings)
     graph.layout(prog="dot")
     svg = graph.draw(format="svg").decode("utf-8")
-    png = graph.draw(format="png")
-    return Diagram(svg=clean_svg(svg, lang, strings, catalog), png=png, dot=graph.string())
+    return Diagram(svg=clean_svg(svg, lang, strings, catalog), png=_png(graph), dot=graph.string())
+
+
+def _png(graph: pygraphviz.AGraph) -> bytes:
+    """The laid-out graph as a PNG at most MAX_PNG_WIDTH pixels wide (96 dpi when it fits)."""
+    width_points = float(re.split(r"[ ,]", graph.graph_attr["bb"])[2])
+    dpi = min(96.0, MAX_PNG_WIDTH * 72 / width_points)
+    return graph.draw(format="png", args=f"-Gdpi={dpi:.1f}")
 
 
 def build_graph(catalog: Catalog, lang: str, strings: dict) -> pygraphviz.AGraph:
@@ -122,10 +133,9 @@ def _add_category(graph, lane, catalog: Catalog, category: Category, lang: str, 
                             id=f"ls-category-{category.id}", **{"class": "ls-category"}, style="rounded",
                             color="#b0bec5", fontsize="12", URL=f"{LINK_PREFIX}{category.id}/",
                             tooltip=_label(category.name[lang]), target="_self")
-    shown: list[Tool] = tools
+    most = max(LEAST_PER_CATEGORY, min(MOST_PER_CATEGORY, NODE_BUDGET // len(catalog.categories)))
+    shown: list[Tool] = tools if len(tools) <= most else tools[: most - 1]
     names = []
-    if len(tools) > MAX_NODES_PER_CATEGORY:
-        shown = tools[: MAX_NODES_PER_CATEGORY - 1]
     for tool in shown:
         box.add_node(tool.id, **_tool_attributes(tool, category, lang, strings))
         names.append(tool.id)

@@ -1,19 +1,19 @@
 """The pipeline from catalog to page files: load -> check -> render -> write.
 
-Plain Python with no MkDocs import: the MkDocs hook, the command line and the
-tests all call `generate`.
+Plain Python with no MkDocs import: the MkDocs hook, the command line, the
+benchmark and the tests all go through `Generator` (or `generate`, its one-shot form).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagram import render_diagram
+from .diagram import Diagram, render_diagram
 from .load import load_catalog
-from .model import LANGS
-from .render import OUTPUT_DIR, load_strings, render_pages
+from .model import LANGS, Catalog
+from .render import OUTPUT_DIR, PageCache, load_strings, render_pages
 from .write import WriteReport, sync_folder
 
 SCHEMA_OUTPUT = "schema"  # docs/schema/: the JSON Schemas, published with the site for editors
@@ -34,27 +34,56 @@ class Project:
         return self.root / "docs"
 
 
-def generate(project: Project, *, edit_base: str | None = None, today: dt.date | None = None) -> WriteReport:
-    """Regenerate every page, diagram and schema copy from the catalog.
+@dataclass
+class Generator:
+    """Regenerates every page, diagram and schema copy from the catalog.
 
-    Raises CatalogError, before writing anything, when the catalog has problems.
+    It remembers what it read, drew and rendered, so a second `run` (say, after
+    one tool file changed under `mkdocs serve`) parses only the changed file,
+    redraws the diagram only if a name, category, model or deployment changed,
+    and re-renders only the pages that show the changed tool.
     `edit_base` (e.g. "https://github.com/o/r/edit/main/") adds an edit link to
     each tool's entry.
     """
-    # 1. Load and check: every problem in every file, or a typed catalog.
-    catalog = load_catalog(project.catalog, today=today)
 
-    # 2. Render everything in memory, so a failure here leaves the old files alone.
-    outputs: dict[Path, dict[str, bytes]] = {}
-    for lang in LANGS:
-        diagram = render_diagram(catalog, lang, load_strings()[lang])
-        outputs[project.docs / lang / OUTPUT_DIR] = render_pages(catalog, lang, diagram, edit_base)
-    outputs[project.docs / SCHEMA_OUTPUT] = {
-        schema.name: schema.read_bytes() for schema in sorted((project.catalog / "schema").glob("*.json"))
-    }
+    project: Project
+    edit_base: str | None = None
+    _files: dict = field(default_factory=dict, repr=False)
+    _diagrams: dict[str, tuple[object, Diagram]] = field(default_factory=dict, repr=False)
+    _pages: PageCache = field(default_factory=dict, repr=False)
 
-    # 3. Write only what changed; remove what the catalog no longer produces.
-    report = WriteReport()
-    for folder, files in outputs.items():
-        sync_folder(folder, files, report)
-    return report
+    def run(self, today: dt.date | None = None) -> WriteReport:
+        """Generate; raise CatalogError, before writing anything, when the catalog has problems."""
+        # 1. Load and check: every problem in every file, or a typed catalog.
+        catalog = load_catalog(self.project.catalog, today=today, cache=self._files)
+
+        # 2. Render everything in memory, so a failure here leaves the old files alone.
+        outputs: dict[Path, dict[str, bytes]] = {}
+        for lang in LANGS:
+            diagram = self._diagram(catalog, lang)
+            outputs[self.project.docs / lang / OUTPUT_DIR] = render_pages(
+                catalog, lang, diagram, self.edit_base, cache=self._pages)
+        outputs[self.project.docs / SCHEMA_OUTPUT] = {
+            schema.name: schema.read_bytes() for schema in sorted((self.project.catalog / "schema").glob("*.json"))
+        }
+
+        # 3. Write only what changed; remove what the catalog no longer produces.
+        report = WriteReport()
+        for folder, files in outputs.items():
+            sync_folder(folder, files, report)
+        return report
+
+    def _diagram(self, catalog: Catalog, lang: str) -> Diagram:
+        """The landscape for `lang`, redrawn only when what it shows has changed."""
+        shown = (catalog.phases, catalog.categories,
+                 tuple((t.id, t.name, t.category, t.model, t.deployment) for t in catalog.tools))
+        hit = self._diagrams.get(lang)
+        if hit is None or hit[0] != shown:
+            hit = (shown, render_diagram(catalog, lang, load_strings()[lang]))
+            self._diagrams[lang] = hit
+        return hit[1]
+
+
+def generate(project: Project, *, edit_base: str | None = None, today: dt.date | None = None) -> WriteReport:
+    """Generate once, from scratch (see Generator)."""
+    return Generator(project, edit_base).run(today)

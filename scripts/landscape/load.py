@@ -8,6 +8,7 @@ no other way into the data, so `landscape check` and the site build cannot disag
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from .checks import Context, broken_fields, check_schema, check_tool, check_unique
@@ -20,19 +21,33 @@ TOOLS_DIR = "tools"
 SCHEMA_DIR = "schema"
 
 
-def load_catalog(catalog_dir: Path, *, today: dt.date | None = None, display_root: Path | None = None) -> Catalog:
+@dataclass(frozen=True)
+class _Checked:
+    """One tool file as it was last read: its bytes, what they were checked against, and the outcome."""
+
+    raw: bytes
+    context: tuple
+    document: Document | None
+    problems: list[Problem]
+    tool: Tool | None
+
+
+def load_catalog(catalog_dir: Path, *, today: dt.date | None = None, display_root: Path | None = None,
+                 cache: dict[Path, _Checked] | None = None) -> Catalog:
     """Read `catalog_dir` (categories.yml, tools/*.yml) into a Catalog, or raise CatalogError.
 
     File names in problems are shown relative to `display_root` (default: the
-    catalog's parent, so they read `catalog/tools/feast.yml`).
+    catalog's parent, so they read `catalog/tools/feast.yml`). A `cache` dict kept
+    between calls lets a tool file whose bytes did not change skip parsing and checking.
     """
     today = today or dt.date.today()
     display_root = display_root or catalog_dir.parent
     schema_dir = catalog_dir / SCHEMA_DIR
     problems: list[Problem] = []
+    cache = {} if cache is None else cache
 
     def read(path: Path) -> Document | None:
-        document, found = read_yaml(path, _display(path, display_root))
+        document, found = read_yaml(path.read_bytes(), _display(path, display_root))
         problems.extend(found)
         return document if not found else None
 
@@ -45,28 +60,46 @@ def load_catalog(catalog_dir: Path, *, today: dt.date | None = None, display_roo
         if not found:
             phases, categories = _build_categories(categories_doc.data)
     context = Context([c.id for c in categories], today)
+    context_key = (tuple(context.category_ids), today, display_root)
 
     tools, valid = [], []
-    for path in sorted((catalog_dir / TOOLS_DIR).glob("*.y*ml")):
-        document = read(path)
-        if document is None:
-            continue
-        if path.suffix != ".yml":
-            problems.append(Problem(document.file, 1, 1, "", "tool files end in .yml", f"rename it to {path.stem}.yml"))
-            continue
-        found = list(check_schema(document, schema_dir / "tool.schema.json"))
-        if isinstance(document.data, dict):
-            broken = broken_fields(found) | ({"category", "also_in"} if not categories else set())
-            found += check_tool(document, path.stem, context, broken)
-            valid.append(document)
-        problems.extend(found)
-        if not found:
-            tools.append(_build_tool(document))
+    paths = sorted((catalog_dir / TOOLS_DIR).glob("*.y*ml"))
+    shown_dir = _display(catalog_dir / TOOLS_DIR, display_root)
+    for path in paths:
+        raw = path.read_bytes()
+        checked = cache.get(path)
+        if checked is None or checked.raw != raw or checked.context != context_key:
+            checked = _check_tool_file(path, f"{shown_dir}/{path.name}", raw, context, schema_dir, context_key)
+            cache[path] = checked
+        problems.extend(checked.problems)
+        if checked.document is not None:
+            valid.append(checked.document)
+        if checked.tool is not None:
+            tools.append(checked.tool)
+    for gone in set(cache) - set(paths):
+        del cache[gone]
     problems.extend(check_unique(valid))
 
     if problems:
         raise CatalogError(problems)
     return Catalog(tuple(phases), tuple(categories), tuple(sorted(tools, key=lambda t: t.name.casefold())))
+
+
+def _check_tool_file(path: Path, shown_as: str, raw: bytes, context: Context, schema_dir: Path,
+                     context_key: tuple) -> _Checked:
+    """Parse and check one tool file; build its Tool when it has no problem."""
+    document, found = read_yaml(raw, shown_as)
+    if document is None or found:
+        return _Checked(raw, context_key, None, found, None)
+    if path.suffix != ".yml":
+        problem = Problem(document.file, 1, 1, "", "tool files end in .yml", f"rename it to {path.stem}.yml")
+        return _Checked(raw, context_key, None, [problem], None)
+    found = list(check_schema(document, schema_dir / "tool.schema.json"))
+    if not isinstance(document.data, dict):
+        return _Checked(raw, context_key, None, found, None)
+    broken = broken_fields(found) | ({"category", "also_in"} if not context.category_ids else set())
+    found += check_tool(document, path.stem, context, broken)
+    return _Checked(raw, context_key, document, found, None if found else _build_tool(document))
 
 
 def _display(path: Path, root: Path) -> str:

@@ -85,8 +85,10 @@ class Catalog:
     categories: tuple[Category, ...]
     tools: tuple[Tool, ...]
     _by_category: dict[str, tuple[Tool, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _by_id: dict[str, Tool] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        self._by_id.update((t.id, t) for t in self.tools)
         for category in self.categories:
             members = [t for t in self.tools if category.id in t.categories]
             # Tools whose main category this is come first, each group by name.
@@ -101,4 +103,4 @@ class Catalog:
         return next(c for c in self.categories if c.id == category_id)
 
     def tool(self, tool_id: str) -> Tool | None:
-        return next((t for t in self.tools if t.id == tool_id), None)
+        return self._by_id.get(tool_id)

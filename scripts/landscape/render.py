@@ -7,8 +7,6 @@ prints for Markdown and HTML unless the value is marked safe (`Markup`), so a
 
 from __future__ import annotations
 
-import html
-import re
 from functools import cache
 from pathlib import Path
 from urllib.parse import quote
@@ -25,16 +23,16 @@ STRINGS = Path(__file__).parent / "strings.yml"
 OUTPUT_DIR = "landscape"  # under docs/<lang>/
 DIAGRAM_FRAGMENT = "_diagram.html"  # included by the hand-written chapter page
 
-# Characters Python-Markdown (with tables and attr_list) gives a meaning; a backslash makes them literal.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+# HTML entities for < > &, and a backslash before each character Python-Markdown (with tables and
+# attr_list) gives a meaning to, so that catalog text always reads literally.
+_LITERAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_{}[]()#+-.!|"}})
 
 
 def md(value: object) -> Markup:
-    """Catalog text as literal Markdown: HTML entities for < > &, backslashes for Markdown syntax, one line."""
+    """Catalog text as literal Markdown on one line: no HTML, no Markdown syntax."""
     if isinstance(value, Markup):
         return value
-    text = " ".join(str(value).split())
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)))
+    return Markup(" ".join(str(value).split()).translate(_LITERAL))
 
 
 def url(value: str) -> Markup:
@@ -68,26 +66,46 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_pages(catalog: Catalog, lang: str, diagram: Diagram, edit_base: str | None) -> dict[str, bytes]:
-    """Every generated file of one language, keyed by its path under docs/<lang>/landscape/."""
+PageCache = dict[tuple[str, str], tuple[object, bytes]]
+
+
+def render_pages(catalog: Catalog, lang: str, diagram: Diagram, edit_base: str | None,
+                 cache: PageCache | None = None) -> dict[str, bytes]:
+    """Every generated file of one language, keyed by its path under docs/<lang>/landscape/.
+
+    A `cache` kept between calls skips re-rendering a page whose inputs are equal to last time's.
+    """
     strings = load_strings()[lang]
     env = environment()
+    cache = {} if cache is None else cache
     common = {"catalog": catalog, "lang": lang, "s": strings, "edit_base": edit_base}
+
+    def cached(name: str, inputs: object, render) -> bytes:
+        hit = cache.get((lang, name))
+        if hit is None or hit[0] != inputs:
+            hit = (inputs, render().encode("utf-8"))
+            cache[(lang, name)] = hit
+        return hit[1]
+
     figure = env.get_template("diagram.html.j2").render(svg=Markup(diagram.svg), **common)
+    counts = tuple(len(catalog.tools_in(c.id)) for c in catalog.categories)
     files = {
-        "index.md": env.get_template("overview.md.j2").render(figure=Markup(figure), **common),
-        DIAGRAM_FRAGMENT: figure,
-        "landscape.svg": _standalone_svg(diagram.svg),
-        "landscape.dot": diagram.dot,
+        "index.md": cached("index.md", (catalog.phases, catalog.categories, counts, len(catalog.tools), figure),
+                           lambda: env.get_template("overview.md.j2").render(figure=Markup(figure), **common)),
+        DIAGRAM_FRAGMENT: figure.encode("utf-8"),
+        "landscape.svg": _standalone_svg(diagram.svg).encode("utf-8"),
+        "landscape.dot": diagram.dot.encode("utf-8"),
+        "landscape.png": diagram.png,
     }
     template = env.get_template("category.md.j2")
     for category in catalog.categories:
-        files[f"{category.id}.md"] = template.render(
-            category=category, tools=catalog.tools_in(category.id),
-            description=category_description(catalog, category, lang, strings), **common)
-    encoded = {path: text.encode("utf-8") for path, text in files.items()}
-    encoded["landscape.png"] = diagram.png
-    return encoded
+        tools = catalog.tools_in(category.id)
+        successors = tuple(catalog.tool(t.successor) for t in tools if t.successor)
+        description = category_description(catalog, category, lang, strings)
+        files[f"{category.id}.md"] = cached(
+            f"{category.id}.md", (category, tools, catalog.categories, successors, description, edit_base),
+            lambda: template.render(category=category, tools=tools, description=description, **common))
+    return files
 
 
 def category_description(catalog: Catalog, category: Category, lang: str, strings: dict) -> str:
