@@ -12,26 +12,54 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from landscape.generate import Generator, Project
+from landscape.generate import GENERATED_DIRS, Project, generator_for
 from landscape.problems import CatalogError
 from landscape.site import split_search_index, write_sitemaps
 
-_generators: dict[Path, Generator] = {}  # one per project, kept across rebuilds of `mkdocs serve`
 _not_found_pages: dict[str, str] = {}  # language -> its rendered 404 page, written after all languages are built
 
 
 def on_pre_build(config) -> None:
     """Regenerate docs/<lang>/landscape/ from catalog/; stop the build, untouched, on catalog problems.
 
-    The generator remembers its last run, so the second language's call, and a
-    rebuild after one file changed, redo only what changed.
+    MkDocs re-reads this module on every rebuild, so the generator, which remembers
+    its last run, is kept by the landscape package: the second language's call and
+    a rebuild after one file changed redo only what changed.
     """
-    root = Path(config.config_file_path).parent
-    generator = _generators.setdefault(root, Generator(Project(root), config.extra.get("catalog_edit_uri")))
     try:
-        generator.run()
+        _generate(config)
     except CatalogError as err:
         raise PluginError("the catalog has problems:\n" + "\n".join(map(str, err.problems)) + f"\n{err}") from None
+
+
+def on_serve(server, config, builder):
+    """Under `mkdocs serve`, watch the hand-written docs but not the generated folders.
+
+    A catalog edit (catalog/ is in `watch:`) triggers one rebuild, whose pre_build
+    writes the pages; were those folders watched, the writes would trigger a second
+    rebuild and a second reload.
+    """
+    docs = Path(config.docs_dir)
+    server.unwatch(config.docs_dir)
+    for path, recursive in _hand_written(docs, {docs / folder for folder in GENERATED_DIRS}):
+        server.watch(str(path), recursive=recursive)
+    return server
+
+
+def _hand_written(folder: Path, generated: set[Path]):
+    """(path, recursive) pairs that cover every file under `folder` except those under `generated`."""
+    if not any(g.is_relative_to(folder) for g in generated):
+        yield folder, True
+        return
+    yield folder, False  # its own files
+    for child in sorted(p for p in folder.iterdir() if p.is_dir() and p not in generated):
+        yield from _hand_written(child, generated)
+
+
+def _generate(config) -> None:
+    """Run this project's generator, the same one across rebuilds, so it redoes only what changed."""
+    root = Path(config.config_file_path).parent
+    generator_for(Project(root), config.extra.get("catalog_edit_uri")).run()
 
 
 def on_page_context(context, page, config, nav):

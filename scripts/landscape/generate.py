@@ -7,7 +7,9 @@ benchmark and the tests all go through `Generator` (or `generate`, its one-shot 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from .diagram import Diagram, render_diagram
@@ -17,6 +19,7 @@ from .render import OUTPUT_DIR, PageCache, load_strings, render_pages
 from .write import WriteReport, sync_folder
 
 SCHEMA_OUTPUT = "schema"  # docs/schema/: the JSON Schemas, published with the site for editors
+GENERATED_DIRS = (*(f"{lang}/{OUTPUT_DIR}" for lang in LANGS), SCHEMA_OUTPUT)  # under docs/, all git-ignored
 
 
 @dataclass(frozen=True)
@@ -51,10 +54,14 @@ class Generator:
     _files: dict = field(default_factory=dict, repr=False)
     _diagrams: dict[str, tuple[object, Diagram]] = field(default_factory=dict, repr=False)
     _pages: PageCache = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def run(self, today: dt.date | None = None) -> WriteReport:
         """Generate; raise CatalogError, before writing anything, when the catalog has problems."""
-        # 1. Load and check: every problem in every file, or a typed catalog.
+        with self._lock:  # a server may ask from two threads; the caches are not shared-safe
+            return self._run(today)
+
+    def _run(self, today: dt.date | None) -> WriteReport:        # 1. Load and check: every problem in every file, or a typed catalog.
         catalog = load_catalog(self.project.catalog, today=today, cache=self._files)
 
         # 2. Render everything in memory, so a failure here leaves the old files alone.
@@ -82,6 +89,12 @@ class Generator:
             hit = (shown, render_diagram(catalog, lang, load_strings()[lang]))
             self._diagrams[lang] = hit
         return hit[1]
+
+
+@cache
+def generator_for(project: Project, edit_base: str | None = None) -> Generator:
+    """The one Generator of this process for a project, so that a long-running server keeps its caches."""
+    return Generator(project, edit_base)
 
 
 def generate(project: Project, *, edit_base: str | None = None, today: dt.date | None = None) -> WriteReport:
