@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import fastjsonschema
 import jsonschema
 from license_expression import ExpressionError, get_spdx_licensing
 
@@ -34,15 +35,21 @@ NEEDS_SUCCESSOR = ("renamed", "deprecated")
 # --- Structure, from the JSON Schema -------------------------------------------------------
 
 @cache
-def schema_validator(schema_file: Path) -> jsonschema.protocols.Validator:
+def schema_validators(schema_file: Path) -> tuple[Callable, jsonschema.protocols.Validator]:
+    """A fast yes/no validator compiled from the schema, and a thorough one that explains every error."""
     schema = json.loads(schema_file.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    return fastjsonschema.compile(schema), jsonschema.Draft202012Validator(schema)
 
 
 def check_schema(document: Document, schema_file: Path) -> Iterator[Problem]:
     """Every key known, every required key present, every value of the right type and size."""
-    validator = schema_validator(schema_file)
-    for error in validator.iter_errors(document.data):
+    is_valid, explain = schema_validators(schema_file)
+    try:
+        is_valid(document.data)  # ten times faster; most files pass
+        return
+    except fastjsonschema.JsonSchemaException:
+        pass  # explain below, with every error and its location
+    for error in explain.iter_errors(document.data):
         yield _schema_problem(document, tuple(error.absolute_path), error)
 
 

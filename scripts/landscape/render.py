@@ -3,6 +3,8 @@
 Catalog text is untrusted. The template environment escapes every value it
 prints for Markdown and HTML unless the value is marked safe (`Markup`), so a
 `<script>` in a description shows as text and `[x](javascript:...)` is no link.
+The only values marked safe in templates are the output of their own macros
+(`{{ links(tool) | safe }}`), whose values were escaped inside the macro.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import yaml
 from markupsafe import Markup
 
 from .diagram import Diagram
-from .model import LANGS, Catalog, Category
+from .model import LANGS, Catalog, Category, Tool
 
 TEMPLATES = Path(__file__).parent / "templates"
 STRINGS = Path(__file__).parent / "strings.yml"
@@ -35,6 +37,7 @@ def md(value: object) -> Markup:
     return Markup(" ".join(str(value).split()).translate(_LITERAL))
 
 
+@cache  # the same links appear on several pages and in both languages
 def url(value: str) -> Markup:
     """A checked http(s) URL made safe as a Markdown link target (no spaces, brackets or quotes)."""
     return Markup(quote(value, safe=":/?#@!$&*+,;=%~"))
@@ -59,7 +62,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=True,  # macros then return Markup, so their output is not escaped twice
+        autoescape=False,  # `finalize` escapes instead, for Markdown as well as HTML
     )
     env.filters["url"] = url
     env.filters["md"] = md
@@ -87,6 +90,7 @@ def render_pages(catalog: Catalog, lang: str, diagram: Diagram, edit_base: str |
             cache[(lang, name)] = hit
         return hit[1]
 
+    section, page = env.get_template("tool.md.j2"), env.get_template("category.md.j2")
     figure = env.get_template("diagram.html.j2").render(svg=Markup(diagram.svg), **common)
     counts = tuple(len(catalog.tools_in(c.id)) for c in catalog.categories)
     files = {
@@ -97,14 +101,19 @@ def render_pages(catalog: Catalog, lang: str, diagram: Diagram, edit_base: str |
         "landscape.dot": diagram.dot.encode("utf-8"),
         "landscape.png": diagram.png,
     }
-    template = env.get_template("category.md.j2")
+
+    def section_of(tool: Tool) -> Markup:
+        """A tool's section, rendered once per language and shown on each page that lists the tool."""
+        shown = (tool, catalog.tool(tool.successor or ""), tuple(catalog.category(c) for c in tool.categories), edit_base)
+        return Markup(cached(f"sections/{tool.id}", shown, lambda: section.render(tool=tool, **common)).decode())
+
+    sections = {tool.id: section_of(tool) for tool in catalog.tools}
     for category in catalog.categories:
         tools = catalog.tools_in(category.id)
-        successors = tuple(catalog.tool(t.successor) for t in tools if t.successor)
         description = category_description(catalog, category, lang, strings)
         files[f"{category.id}.md"] = cached(
-            f"{category.id}.md", (category, tools, catalog.categories, successors, description, edit_base),
-            lambda: template.render(category=category, tools=tools, description=description, **common))
+            f"{category.id}.md", (category, tuple(sections[t.id] for t in tools), description),
+            lambda: page.render(category=category, tools=tools, description=description, sections=sections, **common))
     return files
 
 

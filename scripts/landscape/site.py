@@ -40,7 +40,8 @@ def split_search_index(site_dir: Path, languages: list[str]) -> None:
     for lang, docs in parts.items():
         target = site_dir / _folder(lang, languages) / INDEX
         config = {**index["config"], "lang": [lang]}
-        write_atomic(target, json.dumps({"config": config, "docs": docs}, ensure_ascii=False).encode("utf-8"))
+        index_json = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        write_atomic(target, index_json.encode("utf-8"))
 
 
 def write_sitemaps(site_dir: Path, languages: list[str], site_url: str) -> None:
