@@ -42,3 +42,28 @@ def test_every_fact_has_a_source_and_a_date(catalog):
     for tool in catalog.tools:
         assert tool.sources, tool.id
         assert tool.checked.year >= 2025, tool.id
+
+
+def test_the_landscape_covers_the_lifecycle(catalog):
+    assert len(catalog.tools) >= 120
+    assert len(catalog.categories) >= 12
+    required = {"data-versioning", "orchestration", "model-registry", "model-serving", "data-labelling",
+                "data-validation", "hyperparameter-tuning", "llm-ops", "monitoring"}
+    assert required <= {c.id for c in catalog.categories}
+    for category in catalog.categories:
+        assert len(catalog.tools_in(category.id)) >= 5, category.id
+    assert {t.model for t in catalog.tools} == {"open-source", "open-core", "source-available", "proprietary"}
+
+
+def test_categories_are_grouped_into_phases_with_platforms_spanning_them(catalog):
+    phases = {p.id: p for p in catalog.phases}
+    assert len([p for p in catalog.phases if not p.spans_all]) >= 4
+    assert phases[catalog.category("platforms").phase].spans_all
+
+
+def test_known_licence_changes_are_recorded_with_their_dates(catalog):
+    changes = {t.id: [(c.date[:7], c.new) for c in t.license_changes] for t in catalog.tools}
+    assert ("2024-01", "BUSL-1.1") in changes["seldon-core"]
+    assert ("2024-01", "BUSL-1.1") in changes["alibi-detect"]
+    assert ("2021-04", "AGPL-3.0-only") in changes["grafana"]
+    assert changes["text-generation-inference"][-1] == ("2024-04", "Apache-2.0")
