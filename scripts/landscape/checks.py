@@ -189,29 +189,35 @@ def license_is_spdx(document: Document, file_id: str, context: Context) -> Itera
 
 
 def _spdx_problems(document: Document, path: Path_, expression: str, historic: bool) -> Iterator[Problem]:
-    """Problems of one licence expression. A `historic` one (in license_changes) may also be
-    `proprietary` or name a `LicenseRef-...` licence that the SPDX list never held (e.g. HFOIL)."""
+    for message, hint in spdx_findings(expression, historic):
+        yield _at(document, path, message, hint)
+
+
+@cache  # most tools share a handful of licences
+def spdx_findings(expression: str, historic: bool) -> tuple[tuple[str, str], ...]:
+    """What is wrong with one licence expression, as (message, hint) pairs; empty when it is valid.
+
+    A `historic` expression (in license_changes) may also be `proprietary` or name a
+    `LicenseRef-...` licence that the SPDX list never held (e.g. HFOIL).
+    """
     if historic and expression == PROPRIETARY:
-        return
-    licensing = _licensing()
+        return ()
+    join_hint = "join licences with AND / OR, e.g. `Apache-2.0 AND SSPL-1.0`"
     try:
-        info = licensing.validate(expression, strict=True)
+        info = _licensing().validate(expression, strict=True)
     except ExpressionError as err:
-        yield _at(document, path, f"{expression!r} is not a valid SPDX expression: {err}",
-                  "join licences with AND / OR, e.g. `Apache-2.0 AND SSPL-1.0`")
-        return
+        return ((f"{expression!r} is not a valid SPDX expression: {err}", join_hint),)
     invalid = [s for s in info.invalid_symbols if not (historic and s.startswith("LicenseRef-"))]
     if invalid:
-        for symbol in invalid:
-            yield _at(document, path, f"unknown SPDX licence {symbol!r}",
+        return tuple((f"unknown SPDX licence {symbol!r}",
                       _did_you_mean(symbol, _spdx_keys(), "see https://spdx.org/licenses/")
                       if symbol.lower() != PROPRIETARY else "use `proprietary` alone for a closed product")
-    elif info.errors and not info.invalid_symbols:
-        yield _at(document, path, f"{expression!r} is not a valid SPDX expression: {info.errors[0]}",
-                  "join licences with AND / OR, e.g. `Apache-2.0 AND SSPL-1.0`")
-    elif info.normalized_expression not in (expression, None):
-        yield _at(document, path, f"{expression!r} is not the canonical SPDX form",
-                  f"did you mean {info.normalized_expression!r}?")
+                     for symbol in invalid)
+    if info.errors and not info.invalid_symbols:
+        return ((f"{expression!r} is not a valid SPDX expression: {info.errors[0]}", join_hint),)
+    if info.normalized_expression not in (expression, None):
+        return ((f"{expression!r} is not the canonical SPDX form", f"did you mean {info.normalized_expression!r}?"),)
+    return ()
 
 
 @cache

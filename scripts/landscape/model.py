@@ -86,9 +86,11 @@ class Catalog:
     tools: tuple[Tool, ...]
     _by_category: dict[str, tuple[Tool, ...]] = field(default_factory=dict, compare=False, repr=False)
     _by_id: dict[str, Tool] = field(default_factory=dict, compare=False, repr=False)
+    _categories_by_id: dict[str, Category] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id.update((t.id, t) for t in self.tools)
+        self._categories_by_id.update((c.id, c) for c in self.categories)
         for category in self.categories:
             members = [t for t in self.tools if category.id in t.categories]
             # Tools whose main category this is come first, each group by name.
@@ -100,7 +102,7 @@ class Catalog:
         return self._by_category[category_id]
 
     def category(self, category_id: str) -> Category:
-        return next(c for c in self.categories if c.id == category_id)
+        return self._categories_by_id[category_id]
 
     def tool(self, tool_id: str) -> Tool | None:
         return self._by_id.get(tool_id)

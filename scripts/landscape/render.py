@@ -54,6 +54,17 @@ def load_strings() -> dict[str, dict]:
 
 
 @cache
+def page_strings(lang: str) -> dict:
+    """Interface text for templates, escaped once: plain strings become Markup; format patterns
+    (with `{...}` fields) stay strings, escaped after they are filled in."""
+    def escaped(value):
+        if isinstance(value, dict):
+            return {key: escaped(item) for key, item in value.items()}
+        return value if "{" in value else md(value)
+    return escaped(load_strings()[lang])
+
+
+@cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -81,7 +92,7 @@ def render_pages(catalog: Catalog, lang: str, diagram: Diagram, edit_base: str |
     strings = load_strings()[lang]
     env = environment()
     cache = {} if cache is None else cache
-    common = {"catalog": catalog, "lang": lang, "s": strings, "edit_base": edit_base}
+    common = {"catalog": catalog, "lang": lang, "s": page_strings(lang), "edit_base": edit_base}
 
     def cached(name: str, inputs: object, render) -> bytes:
         hit = cache.get((lang, name))
