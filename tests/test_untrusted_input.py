@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs
+from conftest import copy_project, mkdocs
 
 EVIL = """\
 # yaml-language-server: $schema=../schema/tool.schema.json

@@ -185,7 +185,7 @@ def _add_legend(graph, lang: str, strings: dict, above: list[str]) -> None:
                         id=f"ls-legend-{deployment}", **{"class": f"ls-key deploy-{deployment}"}, **style)
         names.append(name)
     _place_below(graph, above, names[:4])
-    for a, b in zip(names[:4], names[4:]):
+    for a, b in zip(names[:4], names[4:], strict=False):  # four models over three deployments
         graph.add_edge(a, b)
 
 

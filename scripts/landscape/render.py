@@ -94,10 +94,11 @@ def render_pages(catalog: Catalog, lang: str, diagram: Diagram, edit_base: str |
     cache = {} if cache is None else cache
     common = {"catalog": catalog, "lang": lang, "s": page_strings(lang), "edit_base": edit_base}
 
-    def cached(name: str, inputs: object, render) -> bytes:
+    def cached(name: str, inputs: object, template: jinja2.Template, **values) -> bytes:
+        """`template` rendered with `values`, or last run's bytes when `inputs` are equal to last run's."""
         hit = cache.get((lang, name))
         if hit is None or hit[0] != inputs:
-            hit = (inputs, render().encode("utf-8"))
+            hit = (inputs, template.render(**values, **common).encode("utf-8"))
             cache[(lang, name)] = hit
         return hit[1]
 
@@ -106,7 +107,7 @@ def render_pages(catalog: Catalog, lang: str, diagram: Diagram, edit_base: str |
     counts = tuple(len(catalog.tools_in(c.id)) for c in catalog.categories)
     files = {
         "index.md": cached("index.md", (catalog.phases, catalog.categories, counts, len(catalog.tools), figure),
-                           lambda: env.get_template("overview.md.j2").render(figure=Markup(figure), **common)),
+                           env.get_template("overview.md.j2"), figure=Markup(figure)),
         DIAGRAM_FRAGMENT: figure.encode("utf-8"),
         "landscape.svg": _standalone_svg(diagram.svg).encode("utf-8"),
         "landscape.dot": diagram.dot.encode("utf-8"),
@@ -116,7 +117,7 @@ def render_pages(catalog: Catalog, lang: str, diagram: Diagram, edit_base: str |
     def section_of(tool: Tool) -> Markup:
         """A tool's section, rendered once per language and shown on each page that lists the tool."""
         shown = (tool, catalog.tool(tool.successor or ""), tuple(catalog.category(c) for c in tool.categories), edit_base)
-        return Markup(cached(f"sections/{tool.id}", shown, lambda: section.render(tool=tool, **common)).decode())
+        return Markup(cached(f"sections/{tool.id}", shown, section, tool=tool).decode())
 
     sections = {tool.id: section_of(tool) for tool in catalog.tools}
     for category in catalog.categories:
@@ -124,7 +125,7 @@ def render_pages(catalog: Catalog, lang: str, diagram: Diagram, edit_base: str |
         description = category_description(catalog, category, lang, strings)
         files[f"{category.id}.md"] = cached(
             f"{category.id}.md", (category, tuple(sections[t.id] for t in tools), description),
-            lambda: page.render(category=category, tools=tools, description=description, sections=sections, **common))
+            page, category=category, tools=tools, description=description, sections=sections)
     return files
 
 
