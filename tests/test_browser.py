@@ -158,9 +158,13 @@ def test_an_english_search_finds_english_pages_only(visit):
     assert all(r.startswith("/en/") for r in results)
 
 
-def test_spanish_accents_and_punctuation_are_searchable(visit):
-    results = search(visit.open("/"), "versión")
+@pytest.mark.parametrize("query", ["versión", "awesome", "desactualizados"])
+def test_spanish_words_next_to_accents_and_punctuation_are_found(visit, query):
+    # The home page says «awesome» and "quedan desactualizados"; ¿ « » must separate words, not stick to them.
+    results = search(visit.open("/"), query)
     assert results and all(not r.startswith("/en/") for r in results)
+    if query != "versión":
+        assert "/" in results
 
 
 @pytest.mark.parametrize("start", ["/landscape/", "/en/mlops-tools/"])
