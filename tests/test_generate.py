@@ -94,3 +94,27 @@ def test_the_command_reports_what_it_wrote(project):
 def test_generated_folders_are_git_ignored():
     ignored = (Path(__file__).parent.parent / ".gitignore").read_text()
     assert "docs/*/landscape/" in ignored and "site/" in ignored
+
+
+def test_a_new_category_with_a_new_tool_appears_in_both_languages_and_the_diagram(project):
+    categories = project / "catalog/categories.yml"
+    categories.write_text(categories.read_text() + """\
+  - id: explainability
+    phase: operations
+    name: {es: Explicabilidad, en: Explainability}
+    description:
+      es: Explican por qué un modelo da una predicción, para depurarlo, auditarlo y justificar sus decisiones.
+      en: Explain why a model makes a prediction, to debug it, audit it and justify its decisions.
+""", encoding="utf-8")
+    tool = (project / "catalog/tools/feast.yml").read_text()
+    tool = tool.replace("id: feast", "id: shap").replace("name: Feast", "name: SHAP")
+    tool = tool.replace("category: feature-stores", "category: explainability")
+    tool = tool.replace("https://feast.dev/", "https://shap.example.org/").replace("feast-dev/feast", "shap/shap")
+    (project / "catalog/tools/shap.yml").write_text(tool, encoding="utf-8")
+
+    generate(Project(project), today=TODAY)
+    assert "# Explicabilidad" in (project / "docs/es/landscape/explainability.md").read_text()
+    assert "## SHAP { #shap }" in (project / "docs/en/landscape/explainability.md").read_text()
+    assert "[Explainability](explainability.md)" in (project / "docs/en/landscape/index.md").read_text()
+    svg = (project / "docs/en/landscape/landscape.svg").read_text()
+    assert 'id="ls-category-explainability"' in svg and 'xlink:href="../landscape/explainability/#shap"' in svg
