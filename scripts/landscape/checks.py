@@ -23,7 +23,7 @@ import jsonschema
 from license_expression import ExpressionError, get_spdx_licensing
 
 from .problems import Problem
-from .source import Document, Path_, dotted
+from .source import Document, KeyPath, dotted
 
 PROPRIETARY = "proprietary"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -53,7 +53,7 @@ def check_schema(document: Document, schema_file: Path) -> Iterator[Problem]:
         yield _schema_problem(document, tuple(error.absolute_path), error)
 
 
-def _schema_problem(document: Document, path: Path_, error: jsonschema.ValidationError) -> Problem:
+def _schema_problem(document: Document, path: KeyPath, error: jsonschema.ValidationError) -> Problem:
     kind, expected, value = error.validator, error.validator_value, error.instance
     position = document.where(path)
     field = dotted(path)
@@ -148,7 +148,7 @@ def broken_fields(problems: list[Problem]) -> set[str]:
     return {re.split(r"[.\[]", p.field, maxsplit=1)[0] for p in problems}
 
 
-def _at(document: Document, path: Path_, message: str, hint: str = "") -> Problem:
+def _at(document: Document, path: KeyPath, message: str, hint: str = "") -> Problem:
     position = document.where(path)
     return Problem(document.file, position.line, position.column, dotted(path), message, hint)
 
@@ -188,7 +188,7 @@ def license_is_spdx(document: Document, file_id: str, context: Context) -> Itera
             yield from _spdx_problems(document, ("license_changes", i, key), change[key], historic=True)
 
 
-def _spdx_problems(document: Document, path: Path_, expression: str, historic: bool) -> Iterator[Problem]:
+def _spdx_problems(document: Document, path: KeyPath, expression: str, historic: bool) -> Iterator[Problem]:
     for message, hint in spdx_findings(expression, historic):
         yield _at(document, path, message, hint)
 
@@ -243,7 +243,7 @@ def open_source_has_open_licence(document: Document, file_id: str, context: Cont
 def urls_are_web_links(document: Document, file_id: str, context: Context) -> Iterator[Problem]:
     """Every link is an absolute http(s) URL: no `javascript:`, `data:` or `file:` links reach the site."""
     data = document.data
-    paths: list[Path_] = [(key,) for key in URL_FIELDS if key in data]
+    paths: list[KeyPath] = [(key,) for key in URL_FIELDS if key in data]
     paths += [("sources", i) for i in range(len(data["sources"]))]
     for path in paths:
         value = data[path[0]] if len(path) == 1 else data[path[0]][path[1]]
@@ -309,7 +309,7 @@ def no_placeholders_left(document: Document, file_id: str, context: Context) -> 
             yield _at(document, path, "still holds a placeholder", f"replace the {PLACEHOLDER} text with the real value")
 
 
-def _strings(value: object, path: Path_) -> Iterator[tuple[Path_, str]]:
+def _strings(value: object, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):

@@ -25,7 +25,7 @@ FONT = "DejaVu Sans"
 NODE_BUDGET = 300
 MOST_PER_CATEGORY, LEAST_PER_CATEGORY = 15, 4
 COLUMNS = 2  # tools per row inside a category box of a phase lane
-SPANNING_COLUMNS = 12 # tools per row in the end-to-end lane, which runs under all the others
+SPANNING_COLUMNS = 12  # tools per row in the end-to-end lane, which runs under all the others
 LINK_PREFIX = "../landscape/"
 
 # Light-mode colours (PNG, standalone SVG); the site's CSS restyles the inline SVG by class for dark mode.

@@ -61,7 +61,8 @@ class Generator:
         with self._lock:  # a server may ask from two threads; the caches are not shared-safe
             return self._run(today)
 
-    def _run(self, today: dt.date | None) -> WriteReport:        # 1. Load and check: every problem in every file, or a typed catalog.
+    def _run(self, today: dt.date | None) -> WriteReport:
+        # 1. Load and check: every problem in every file, or a typed catalog.
         catalog = load_catalog(self.project.catalog, today=today, cache=self._files)
 
         # 2. Render everything in memory, so a failure here leaves the old files alone.

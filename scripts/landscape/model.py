@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-LANGS = ("es", "en")
-DEFAULT_LANG = "es"
+LANGS = ("es", "en")  # the default language, served at /, first
 
 
 @dataclass(frozen=True)

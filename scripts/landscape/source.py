@@ -31,7 +31,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:map",
 }
 
-Path_ = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -53,16 +53,16 @@ class Document:
 
     file: str
     data: Any
-    positions: dict[Path_, Position] = field(default_factory=dict)
-    key_positions: dict[Path_, Position] = field(default_factory=dict)
+    positions: dict[KeyPath, Position] = field(default_factory=dict)
+    key_positions: dict[KeyPath, Position] = field(default_factory=dict)
 
-    def where(self, path: Path_ = ()) -> Position:
+    def where(self, path: KeyPath = ()) -> Position:
         """The position of `path`, or of its nearest ancestor that has one."""
         while path not in self.positions and path:
             path = path[:-1]
         return self.positions.get(path, Position(1, 1))
 
-    def where_key(self, path: Path_) -> Position:
+    def where_key(self, path: KeyPath) -> Position:
         """The position of the key that holds `path` (or of the value)."""
         return self.key_positions.get(path) or self.where(path)
 
@@ -84,8 +84,6 @@ def read_yaml(raw: bytes, display: str) -> tuple[Document | None, list[Problem]]
         return None, [problem(line, column, "file is not valid UTF-8", "save the file as UTF-8")]
     if text.startswith("\ufeff"):
         text = text[1:]
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return None, [problem(1, 1, "file is empty", "start from `landscape new` or copy an existing tool file")]
 
     try:
         node = yaml.compose(text, Loader=LOADER)
@@ -98,7 +96,7 @@ def read_yaml(raw: bytes, display: str) -> tuple[Document | None, list[Problem]]
     except yaml.YAMLError as err:  # e.g. a reader error on control characters
         return None, [problem(1, 1, f"YAML error: {err}", "remove control characters")]
 
-    if node is None:
+    if node is None:  # nothing but blank lines and comments
         return None, [problem(1, 1, "file is empty", "start from `landscape new` or copy an existing tool file")]
     refusal = _refusal(node)
     if refusal:
@@ -140,7 +138,7 @@ def _refusal(root: yaml.Node) -> tuple[yaml.Mark, str, str] | None:
 _constructor = yaml.SafeLoader("")
 
 
-def _to_plain(node: yaml.Node, path: Path_, document: Document, problems: list[Problem], display: str) -> Any:
+def _to_plain(node: yaml.Node, path: KeyPath, document: Document, problems: list[Problem], display: str) -> Any:
     """Turn a composed node into dicts, lists and scalars, recording positions.
 
     Timestamps stay the text that was written, so the checks can say what is wrong
@@ -167,7 +165,7 @@ def _to_plain(node: yaml.Node, path: Path_, document: Document, problems: list[P
     return _constructor.construct_object(node, deep=True)
 
 
-def dotted(path: Path_) -> str:
+def dotted(path: KeyPath) -> str:
     """("sources", 0) -> "sources[0]"; ("description", "es") -> "description.es"."""
     text = ""
     for part in path:
