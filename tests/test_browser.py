@@ -124,6 +124,19 @@ def test_axe_finds_no_accessibility_violations(visit, path):
     assert violations == []
 
 
+@pytest.mark.parametrize("path", ["/", "/landscape/", "/landscape/model-serving/", "/en/mlops-tools/", "/en/contributing/"])
+def test_axe_finds_no_violations_in_dark_mode_on_a_phone(browser, base_url, path):
+    session = Visit(browser, base_url, color_scheme="dark")
+    try:
+        session.page.set_viewport_size({"width": 390, "height": 844})
+        page = session.open(path)
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        violations = [f"{v['id']}: {v['help']}" for v in Axe().run(page).response["violations"]]
+        assert violations == []
+    finally:
+        session.close()
+
+
 def test_the_language_switcher_keeps_the_reader_on_the_same_page(visit):
     page = visit.open("/landscape/model-serving/")
     page.locator(".md-header__option .md-select").hover()
