@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 
 from landscape.generate import GENERATED_DIRS, Project, generator_for
 from landscape.problems import CatalogError
-from landscape.site import split_search_index, write_sitemaps
+from landscape.site import split_search_index, write_not_found_pages, write_sitemaps
 
 _not_found_pages: dict[str, str] = {}  # language -> its rendered 404 page, written after all languages are built
 
@@ -85,9 +85,7 @@ def on_post_build(config) -> None:
     site_dir, languages = Path(config.site_dir), _languages(config)
     split_search_index(site_dir, languages)
     write_sitemaps(site_dir, languages, config.site_url or "")
-    for lang, page in _not_found_pages.items():
-        folder = site_dir if lang == languages[0] else site_dir / lang
-        (folder / "404.html").write_text(page, encoding="utf-8")
+    write_not_found_pages(site_dir, languages, _not_found_pages)
 
 
 def _languages(config) -> list[str]:

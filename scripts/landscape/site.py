@@ -73,5 +73,11 @@ _SITEMAP = jinja2.Template(
 _ROBOTS = jinja2.Template("User-agent: *\nAllow: /\n\n{% for line in sitemaps %}{{ line }}\n{% endfor %}")
 
 
+def write_not_found_pages(site_dir: Path, languages: list[str], pages: dict[str, str]) -> None:
+    """Put each language's rendered 404 page in its own folder (`pages`: language -> HTML)."""
+    for lang, html in pages.items():
+        write_atomic(site_dir / _folder(lang, languages) / "404.html", html.encode("utf-8"))
+
+
 def _folder(lang: str, languages: list[str]) -> str:
     return "" if lang == languages[0] else f"{lang}/"
