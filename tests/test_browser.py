@@ -206,12 +206,24 @@ def test_dark_mode_recolours_the_diagram_and_keeps_it_readable(visit):
     colours = "el => ({fill: getComputedStyle(el.querySelector('polygon, path')).fill, " \
               "text: getComputedStyle(el.querySelector('text')).fill})"
     light = page.locator(node).evaluate(colours)
-    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    page.get_by_role("button", name="Cambiar a modo oscuro").click()
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
     dark = page.locator(node).evaluate(colours)
     assert dark["fill"] != light["fill"]
     assert _contrast(light["fill"], light["text"]) >= 4.5
     assert _contrast(dark["fill"], dark["text"]) >= 4.5
+
+
+def test_the_light_or_dark_choice_follows_the_reader_to_other_pages_and_the_other_language(visit):
+    page = visit.open("/landscape/")
+    page.get_by_role("button", name="Cambiar a modo oscuro").click()
+    assert page.get_by_role("button", name="Cambiar a modo claro").is_visible()
+    for path, back_to_light in [("/contributing/", "Cambiar a modo claro"), ("/en/landscape/", "Switch to light mode")]:
+        page = visit.open(path)
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        assert page.get_by_role("button", name=back_to_light).is_visible()
+    page.get_by_role("button", name="Switch to light mode").click()
+    assert visit.open("/").evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
 
 
 def test_comparison_tables_sort_by_a_column_click(visit):
