@@ -226,8 +226,22 @@ def test_the_light_or_dark_choice_follows_the_reader_to_other_pages_and_the_othe
     assert visit.open("/").evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
 
 
+@pytest.mark.parametrize("path", ["/", "/landscape/model-serving/"])
+def test_the_text_is_painted_before_the_theme_scripts_are_fetched(visit, path):
+    # Material's bundle is loaded after the first contentful paint (overrides/main.html), so its
+    # evaluation on a slow phone does not hold back the text.
+    page = visit.open(path)
+    paint, bundle = page.evaluate("""() => [
+        performance.getEntriesByName("first-contentful-paint")[0].startTime,
+        performance.getEntriesByType("resource").find(r => r.name.includes("/javascripts/bundle.")).startTime]""")
+    assert paint <= bundle
+
+
 def test_comparison_tables_sort_by_a_column_click(visit):
     page = visit.open("/en/landscape/model-serving/")
+    # Material set the page up once, though its bundle arrives after DOMContentLoaded.
+    assert page.locator(".md-typeset__scrollwrap .md-typeset__scrollwrap").count() == 0
+    assert page.locator(".md-typeset__scrollwrap").count() == page.locator("article table").count() > 0
     table = page.locator("article table").first
     header = table.locator("th", has_text="Licence")
     header.click()
