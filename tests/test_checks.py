@@ -48,7 +48,7 @@ def feast_with(old: str, new: str, id_: str = "feast-copy", name: str = "Feast c
 
 def test_a_valid_catalog_passes(catalog, capsys):
     assert main(["--root", str(catalog), "check"]) == 0
-    assert capsys.readouterr().out == "catalog OK: 1 tools in 14 categories\n"
+    assert capsys.readouterr().out == "catalog OK: 1 tool in 14 categories\n"
 
 
 CASES = {

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .generate import Project, generate
+from .i18n import plural
 from .load import load_catalog
 from .problems import CatalogError, Problem, summary
 from .scaffold import ScaffoldError, scaffold
@@ -48,7 +49,9 @@ def run_check(args: argparse.Namespace) -> int:
     except CatalogError as err:
         report_problems(err.problems, args.format)
         return 1
-    print(f"catalog OK: {len(catalog.tools)} tools in {len(catalog.categories)} categories")
+    tools = plural({"one": "{count} tool", "other": "{count} tools"}, len(catalog.tools), "en")
+    categories = plural({"one": "{count} category", "other": "{count} categories"}, len(catalog.categories), "en")
+    print(f"catalog OK: {tools} in {categories}")
     return 0
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import pygraphviz
 
+from .i18n import plural
 from .model import Catalog, Category, Tool
 
 FONT = "DejaVu Sans"
@@ -141,7 +142,7 @@ def _add_category(graph, lane, catalog: Catalog, category: Category, lang: str, 
         names.append(tool.id)
     if len(shown) < len(tools):
         more = f"more-{category.id}"
-        box.add_node(more, label=_label(strings["more_tools"].format(count=len(tools) - len(shown))),
+        box.add_node(more, label=_label(plural(strings["more_tools"], len(tools) - len(shown), lang)),
                      URL=f"{LINK_PREFIX}{category.id}/", id=f"ls-more-{category.id}", **{"class": "ls-more"},
                      style="rounded,dotted", shape="box", target="_self")
         names.append(more)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .i18n import plural
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -36,6 +38,6 @@ class CatalogError(Exception):
 
 def summary(problems: list[Problem]) -> str:
     """'3 errors in 2 files' (singulars where they belong)."""
-    files = len({p.file for p in problems})
-    errors = len(problems)
-    return f"{errors} error{'s' if errors != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+    errors = plural({"one": "{count} error", "other": "{count} errors"}, len(problems), "en")
+    files = plural({"one": "{count} file", "other": "{count} files"}, len({p.file for p in problems}), "en")
+    return f"{errors} in {files}"

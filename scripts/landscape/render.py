@@ -9,7 +9,7 @@ The only values marked safe in templates are the output of their own macros
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from urllib.parse import quote
 
@@ -18,6 +18,7 @@ import yaml
 from markupsafe import Markup
 
 from .diagram import Diagram
+from .i18n import long_date, plural
 from .model import LANGS, Catalog, Category, Tool
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -60,7 +61,7 @@ def page_strings(lang: str) -> dict:
     def escaped(value):
         if isinstance(value, dict):
             return {key: escaped(item) for key, item in value.items()}
-        return value if "{" in value else md(value)
+        return value if "{" in value else md(value)  # counted strings: maps of patterns, see i18n.py
     return escaped(load_strings()[lang])
 
 
@@ -92,7 +93,8 @@ def render_pages(catalog: Catalog, lang: str, diagram: Diagram, edit_base: str |
     strings = load_strings()[lang]
     env = environment()
     cache = {} if cache is None else cache
-    common = {"catalog": catalog, "lang": lang, "s": page_strings(lang), "edit_base": edit_base}
+    common = {"catalog": catalog, "lang": lang, "s": page_strings(lang), "edit_base": edit_base,
+              "plural": partial(plural, lang=lang), "long_date": partial(long_date, lang=lang)}
 
     def cached(name: str, inputs: object, template: jinja2.Template, **values) -> bytes:
         """`template` rendered with `values`, or last run's bytes when `inputs` are equal to last run's."""
@@ -132,8 +134,8 @@ def render_pages(catalog: Catalog, lang: str, diagram: Diagram, edit_base: str |
 def category_description(catalog: Catalog, category: Category, lang: str, strings: dict) -> str:
     """The meta description of a category page, from the catalog."""
     count = len(catalog.tools_in(category.id))
-    text = strings["category_description"].format(
-        category=category.name[lang], count=count, text=category.description[lang])
+    text = plural(strings["category_description"], count, lang,
+                  category=category.name[lang], text=category.description[lang])
     return text if len(text) <= 300 else text[:297].rsplit(" ", 1)[0] + "..."
 
 
