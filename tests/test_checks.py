@@ -3,32 +3,24 @@
 from __future__ import annotations
 
 import re
-import shutil
-import time
 import tracemalloc
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import TODAY, TOOL, tool_text
 from landscape.cli import main
-
-FEAST = (ROOT / "catalog/tools/feast.yml").read_text(encoding="utf-8")
 
 
 @pytest.fixture
-def catalog(tmp_path: Path) -> Path:
-    """A project with the real categories and one valid tool, feast.yml."""
-    (tmp_path / "catalog/tools").mkdir(parents=True)
-    shutil.copy(ROOT / "catalog/categories.yml", tmp_path / "catalog")
-    shutil.copytree(ROOT / "catalog/schema", tmp_path / "catalog/schema")
-    (tmp_path / "catalog/tools/feast.yml").write_text(FEAST, encoding="utf-8")
-    return tmp_path
+def catalog(fixture_catalog: Path) -> Path:
+    """The fixture catalog: three categories, one valid tool in each (sample-store.yml among them)."""
+    return fixture_catalog
 
 
 def check(root: Path, capsys, *extra: str) -> tuple[int, list[str]]:
-    """Run `landscape check`; return the exit status and the lines it printed on stderr."""
-    status = main(["--root", str(root), "check", *extra])
+    """Run `landscape check` on the fixed clock; return the exit status and the lines it printed on stderr."""
+    status = main(["--root", str(root), "check", *extra], today=TODAY)
     captured = capsys.readouterr()
     return status, captured.err.splitlines() + ([captured.out] if "::error" in captured.out else [])
 
@@ -38,139 +30,136 @@ def write(root: Path, name: str, text: str | bytes) -> None:
     path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
 
 
-def feast_with(old: str, new: str, id_: str = "feast-copy", name: str = "Feast copy") -> str:
-    """feast.yml as another tool (own id, name and links), with `old` replaced by `new`."""
-    text = FEAST.replace("id: feast", f"id: {id_}").replace("name: Feast", f"name: {name}")
-    text = text.replace("https://feast.dev/", f"https://{id_}.example.org/").replace("feast-dev/feast", f"example/{id_}")
-    assert old in text, old
-    return text.replace(old, new)
+def other_with(old: str, new: str, id_: str = "other-tool", name: str = "Other Tool") -> str:
+    """The fixture tool as another tool (own id, name and links), with `old` replaced by `new`."""
+    return tool_text(id_, name, **{old: new})
 
 
 def test_a_valid_catalog_passes(catalog, capsys):
     assert main(["--root", str(catalog), "check"]) == 0
-    assert capsys.readouterr().out == "catalog OK: 1 tool in 14 categories\n"
+    assert capsys.readouterr().out == "catalog OK: 3 tools in 3 categories\n"
 
 
 CASES = {
     "unknown category, with a suggestion": (
         "category: feature-stores", "category: feature-store",
-        "catalog/tools/feast-copy.yml:4:11: category: unknown category 'feature-store' (did you mean 'feature-stores'?)"),
+        "catalog/tools/other-tool.yml:4:11: category: unknown category 'feature-store' (did you mean 'feature-stores'?)"),
     "invalid SPDX licence, with a suggestion": (
         "license: Apache-2.0", "license: Apache 2.0",
-        "catalog/tools/feast-copy.yml:8:10: license: unknown SPDX licence 'Apache 2.0' (did you mean 'Apache-2.0'?)"),
+        "catalog/tools/other-tool.yml:8:10: license: unknown SPDX licence 'Apache 2.0' (did you mean 'Apache-2.0'?)"),
     "SPDX licence not in canonical form": (
         "license: Apache-2.0", "license: AGPL-3.0",
-        "catalog/tools/feast-copy.yml:8:10: license: 'AGPL-3.0' is not the canonical SPDX form (did you mean 'AGPL-3.0-only'?)"),
+        "catalog/tools/other-tool.yml:8:10: license: 'AGPL-3.0' is not the canonical SPDX form (did you mean 'AGPL-3.0-only'?)"),
     "unknown model, with a suggestion": (
         "model: open-source", "model: opensource",
-        "catalog/tools/feast-copy.yml:9:8: model: 'opensource' is not one of the allowed values (did you mean 'open-source'?)"),
+        "catalog/tools/other-tool.yml:9:8: model: 'opensource' is not one of the allowed values (did you mean 'open-source'?)"),
     "unknown deployment, with a suggestion": (
         "deployment: self-managed", "deployment: selfmanaged",
-        "catalog/tools/feast-copy.yml:10:13: deployment: 'selfmanaged' is not one of the allowed values "
+        "catalog/tools/other-tool.yml:10:13: deployment: 'selfmanaged' is not one of the allowed values "
         "(did you mean 'self-managed'?)"),
     "unknown key, with a suggestion": (
         "docs:", "doc:",
-        "catalog/tools/feast-copy.yml:7:1: doc: unknown key (did you mean 'docs'?)"),
+        "catalog/tools/other-tool.yml:7:1: doc: unknown key (did you mean 'docs'?)"),
     "missing required field": (
-        "steward: Feast community (LF AI & Data Foundation)\n", "",
-        "catalog/tools/feast-copy.yml:2:1: steward: required field is missing "
+        "steward: Other Tool community\n", "",
+        "catalog/tools/other-tool.yml:2:1: steward: required field is missing "
         "(add `steward:`: the company or foundation behind the product today)"),
     "wrong type": (
-        "steward: Feast community (LF AI & Data Foundation)", "steward: 42",
-        "catalog/tools/feast-copy.yml:11:10: steward: must be a text, not an integer (see the example in CONTRIBUTING.md)"),
+        "steward: Other Tool community", "steward: 42",
+        "catalog/tools/other-tool.yml:11:10: steward: must be a text, not an integer (see the example in CONTRIBUTING.md)"),
     "javascript: URL": (
-        "homepage: https://feast-copy.example.org/", "homepage: javascript:alert(1)",
-        "catalog/tools/feast-copy.yml:5:11: homepage: 'javascript:alert(1)' is not an http(s) link "
+        "homepage: https://other-tool.example.org/", "homepage: javascript:alert(1)",
+        "catalog/tools/other-tool.yml:5:11: homepage: 'javascript:alert(1)' is not an http(s) link "
         "(write a full link such as `https://example.org/`)"),
     "data: URL in sources": (
-        "  - https://pypi.org/project/feast/", "  - data:text/html,<script>alert(1)</script>",
-        "catalog/tools/feast-copy.yml:24:5: sources[1]: 'data:text/html,<script>alert(1)</script>' is not an http(s) link "
+        "  - https://pypi.org/project/other-tool/", "  - data:text/html,<script>alert(1)</script>",
+        "catalog/tools/other-tool.yml:24:5: sources[1]: 'data:text/html,<script>alert(1)</script>' is not an http(s) link "
         "(write a full link such as `https://example.org/`)"),
     "file: URL": (
-        "docs: https://docs.feast.dev/", "docs: file:///etc/passwd",
-        "catalog/tools/feast-copy.yml:7:7: docs: 'file:///etc/passwd' is not an http(s) link "
+        "docs: https://docs.other-tool.example.org/", "docs: file:///etc/passwd",
+        "catalog/tools/other-tool.yml:7:7: docs: 'file:///etc/passwd' is not an http(s) link "
         "(write a full link such as `https://example.org/`)"),
     "date that is not ISO": (
-        "checked: 2026-11-26", "checked: 26/11/2026",
-        "catalog/tools/feast-copy.yml:21:10: checked: '26/11/2026' is not an ISO date "
+        "checked: 2026-11-20", "checked: 26/11/2026",
+        "catalog/tools/other-tool.yml:21:10: checked: '26/11/2026' is not an ISO date "
         "(write the day you checked the facts as YYYY-MM-DD, e.g. 2026-11-26)"),
     "impossible date": (
-        "checked: 2026-11-26", "checked: 2026-02-30",
-        "catalog/tools/feast-copy.yml:21:10: checked: '2026-02-30' is not an ISO date "
+        "checked: 2026-11-20", "checked: 2026-02-30",
+        "catalog/tools/other-tool.yml:21:10: checked: '2026-02-30' is not an ISO date "
         "(write the day you checked the facts as YYYY-MM-DD, e.g. 2026-11-26)"),
     "date in the future": (
-        "checked: 2026-11-26", "checked: 2099-01-01",
-        "catalog/tools/feast-copy.yml:21:10: checked: 2099-01-01 is in the future "
+        "checked: 2026-11-20", "checked: 2099-01-01",
+        "catalog/tools/other-tool.yml:21:10: checked: 2099-01-01 is in the future "
         "(write the day you checked the facts, e.g. 2026-11-26)"),
     "description missing in one language": (
-        "  en: >-\n    Open-source feature store that defines features once and serves them both\n"
-        "    to training, from an offline store, and to online inference with low latency.\n", "",
-        "catalog/tools/feast-copy.yml:14:3: description.en: required field is missing (add `en:`)"),
+        "  en: >-\n    Example feature store that defines each feature once and hands the same\n"
+        "    values to training and to online inference with low latency.\n", "",
+        "catalog/tools/other-tool.yml:14:3: description.en: required field is missing (add `en:`)"),
     "description too short": (
-        "    Open-source feature store that defines features once and serves them both\n"
-        "    to training, from an offline store, and to online inference with low latency.", "    A store.",
-        "catalog/tools/feast-copy.yml:18:7: description.en: is 8 characters, fewer than 40 (write a full sentence)"),
+        "    Example feature store that defines each feature once and hands the same\n"
+        "    values to training and to online inference with low latency.", "    A store.",
+        "catalog/tools/other-tool.yml:18:7: description.en: is 8 characters, fewer than 40 (write a full sentence)"),
     "renamed without successor": (
         "status: active", "status: renamed",
-        "catalog/tools/feast-copy.yml:12:9: status: status 'renamed' needs a successor "
+        "catalog/tools/other-tool.yml:12:9: status: status 'renamed' needs a successor "
         "(add `successor:` with the new tool's id or name)"),
     "deprecated without successor": (
         "status: active", "status: deprecated",
-        "catalog/tools/feast-copy.yml:12:9: status: status 'deprecated' needs a successor "
+        "catalog/tools/other-tool.yml:12:9: status: status 'deprecated' needs a successor "
         "(add `successor:` with the new tool's id or name)"),
     "key written twice": (
         "status: active", "status: active\nstatus: archived",
-        "catalog/tools/feast-copy.yml:13:1: status: key appears twice (keep one of the two)"),
+        "catalog/tools/other-tool.yml:13:1: status: key appears twice (keep one of the two)"),
 }
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_each_mistake_is_reported_at_its_line_with_a_fix(catalog, capsys, case):
     old, new, expected = CASES[case]
-    write(catalog, "feast-copy.yml", feast_with(old, new))
+    write(catalog, "other-tool.yml", other_with(old, new))
     status, lines = check(catalog, capsys)
     assert status == 1
     assert lines == [expected, "1 error in 1 file"]
 
 
 def test_file_name_must_match_the_id(catalog, capsys):
-    write(catalog, "feast-copy.yml", feast_with("id: feast-copy", "id: feast-kopy"))
+    write(catalog, "other-tool.yml", other_with("id: other-tool", "id: other-kopy"))
     status, lines = check(catalog, capsys)
-    assert lines[0] == ("catalog/tools/feast-copy.yml:2:5: id: id 'feast-kopy' does not match the file name "
-                        "'feast-copy.yml' (write `id: feast-copy` or rename the file to `feast-kopy.yml`)")
+    assert lines[0] == ("catalog/tools/other-tool.yml:2:5: id: id 'other-kopy' does not match the file name "
+                        "'other-tool.yml' (write `id: other-tool` or rename the file to `other-kopy.yml`)")
 
 
 def test_a_copied_file_reports_the_duplicate_id_name_and_links(catalog, capsys):
-    write(catalog, "zz-feast.yml", FEAST)
+    write(catalog, "zz-store.yml", TOOL)
     status, lines = check(catalog, capsys)
     assert status == 1
     assert lines == [
-        "catalog/tools/zz-feast.yml:2:5: id: 'feast' is also the id of catalog/tools/feast.yml "
+        "catalog/tools/zz-store.yml:2:5: id: 'sample-store' is also the id of catalog/tools/sample-store.yml "
         "(each tool has one file: update that one, or tell the two apart)",
-        "catalog/tools/zz-feast.yml:2:5: id: id 'feast' does not match the file name 'zz-feast.yml' "
-        "(write `id: zz-feast` or rename the file to `feast.yml`)",
-        "catalog/tools/zz-feast.yml:3:7: name: 'Feast' is also the name of catalog/tools/feast.yml "
+        "catalog/tools/zz-store.yml:2:5: id: id 'sample-store' does not match the file name 'zz-store.yml' "
+        "(write `id: zz-store` or rename the file to `sample-store.yml`)",
+        "catalog/tools/zz-store.yml:3:7: name: 'Sample Store' is also the name of catalog/tools/sample-store.yml "
         "(each tool has one file: update that one, or tell the two apart)",
-        "catalog/tools/zz-feast.yml:5:11: homepage: 'https://feast.dev/' is also the homepage of catalog/tools/feast.yml "
+        "catalog/tools/zz-store.yml:5:11: homepage: 'https://sample-store.example.org/' is also the homepage of catalog/tools/sample-store.yml "
         "(each tool has one file: update that one, or tell the two apart)",
-        "catalog/tools/zz-feast.yml:6:13: repository: 'https://github.com/feast-dev/feast' is also the repository of "
-        "catalog/tools/feast.yml (each tool has one file: update that one, or tell the two apart)",
+        "catalog/tools/zz-store.yml:6:13: repository: 'https://github.com/example/sample-store' is also the repository of "
+        "catalog/tools/sample-store.yml (each tool has one file: update that one, or tell the two apart)",
         "5 errors in 1 file",
     ]
 
 
 def test_names_are_compared_without_case_or_accents(catalog, capsys):
-    write(catalog, "zz-copy.yml", feast_with("name: Feast copy", "name: FÉAST", id_="zz-copy"))
+    write(catalog, "zz-copy.yml", other_with("name: Zz Copy", "name: SÁMPLE STORE", id_="zz-copy", name="Zz Copy"))
     status, lines = check(catalog, capsys)
-    assert lines[0] == ("catalog/tools/zz-copy.yml:3:7: name: 'FÉAST' is also the name of catalog/tools/feast.yml "
+    assert lines[0] == ("catalog/tools/zz-copy.yml:3:7: name: 'SÁMPLE STORE' is also the name of catalog/tools/sample-store.yml "
                         "(each tool has one file: update that one, or tell the two apart)")
 
 
 def test_the_same_repository_with_another_spelling_is_a_duplicate(catalog, capsys):
-    write(catalog, "zz-copy.yml", feast_with("https://github.com/example/zz-copy", "https://www.github.com/Feast-Dev/feast.git/",
+    write(catalog, "zz-copy.yml", other_with("https://github.com/example/zz-copy", "https://www.github.com/Example/Sample-Store.git/",
                                              id_="zz-copy"))
     status, lines = check(catalog, capsys)
-    assert "repository: 'https://www.github.com/Feast-Dev/feast.git/' is also the repository of catalog/tools/feast.yml" \
+    assert "repository: 'https://www.github.com/Example/Sample-Store.git/' is also the repository of catalog/tools/sample-store.yml" \
         in lines[0]
 
 
@@ -201,9 +190,9 @@ def test_unreadable_files_are_reported_with_their_location(catalog, capsys, cont
 
 
 def test_every_problem_of_every_file_comes_in_one_run(catalog, capsys):
-    write(catalog, "one.yml", feast_with("model: open-source", "model: free", id_="one", name="One"))
+    write(catalog, "one.yml", other_with("model: open-source", "model: free", id_="one", name="One"))
     write(catalog, "two.yml", "name: [\n")
-    write(catalog, "three.yml", feast_with("checked: 2026-11-26", "checked: soon", id_="three", name="Three")
+    write(catalog, "three.yml", other_with("checked: 2026-11-20", "checked: soon", id_="three", name="Three")
           .replace("status: active", "status: archive"))
     status, lines = check(catalog, capsys)
     assert status == 1
@@ -213,28 +202,26 @@ def test_every_problem_of_every_file_comes_in_one_run(catalog, capsys):
 
 
 def test_problems_are_also_printed_as_github_annotations(catalog, capsys):
-    write(catalog, "feast-copy.yml", feast_with("model: open-source", "model: opensource"))
+    write(catalog, "other-tool.yml", other_with("model: open-source", "model: opensource"))
     status, lines = check(catalog, capsys, "--format", "github")
     assert status == 1
-    assert ("::error file=catalog/tools/feast-copy.yml,line=9,col=8::model: 'opensource' is not one of the allowed "
+    assert ("::error file=catalog/tools/other-tool.yml,line=9,col=8::model: 'opensource' is not one of the allowed "
             "values (did you mean 'open-source'?)") in lines[-1]
 
 
-def test_a_billion_laughs_file_is_refused_at_once_in_little_memory(catalog, capsys):
+def test_a_billion_laughs_file_is_refused_in_little_memory(catalog, capsys):
     bomb = 'k0: &k0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
     for i in range(1, 30):
         bomb += f"k{i}: &k{i} [" + ",".join([f"*k{i - 1}"] * 9) + "]\n"
     write(catalog, "bomb.yml", bomb)
     tracemalloc.start()
-    started = time.perf_counter()
     status, lines = check(catalog, capsys)
-    elapsed = time.perf_counter() - started
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert lines[0] == ("catalog/tools/bomb.yml:1:5: YAML anchors and aliases (& and *) are not allowed "
                         "(write the value out in full)")
     # Generous bounds: expanding the aliases would need 9**30 strings.
-    assert peak < 50 * 2**20 and elapsed < 30
+    assert peak < 50 * 2**20
 
 
 def test_deep_nesting_is_refused(catalog, capsys):
@@ -244,12 +231,10 @@ def test_deep_nesting_is_refused(catalog, capsys):
                         "(tool files are flat: see the example in CONTRIBUTING.md)")
 
 
-def test_pathological_nesting_is_refused_at_once(catalog, capsys):
+def test_pathological_nesting_is_refused(catalog, capsys):
     write(catalog, "deep.yml", "id: deep\nname: " + "[" * 16_000 + "]" * 16_000 + "\n")
-    started = time.perf_counter()
     status, lines = check(catalog, capsys)
     assert status == 1 and lines[0].startswith("catalog/tools/deep.yml:2:")
-    assert time.perf_counter() - started < 30  # generous: it takes milliseconds
 
 
 def test_a_broken_categories_file_is_reported_too(catalog, capsys):

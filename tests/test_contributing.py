@@ -10,20 +10,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, TODAY
 from landscape.cli import main
 
 
 @pytest.fixture
-def catalog(tmp_path: Path) -> Path:
-    (tmp_path / "catalog/tools").mkdir(parents=True)
-    shutil.copy(ROOT / "catalog/categories.yml", tmp_path / "catalog")
-    shutil.copytree(ROOT / "catalog/schema", tmp_path / "catalog/schema")
-    return tmp_path
+def catalog(fixture_catalog: Path) -> Path:
+    return fixture_catalog
 
 
 def test_a_new_tool_starts_with_every_field_and_placeholders_the_check_rejects(catalog, capsys):
-    assert main(["--root", str(catalog), "new", "Açaí ML", "--category", "model-serving"]) == 0
+    assert main(["--root", str(catalog), "new", "Açaí ML", "--category", "experiment-tracking"], today=TODAY) == 0
     created = catalog / "catalog/tools/acai-ml.yml"
     assert f"created {created}" in capsys.readouterr().out
     text = created.read_text()
@@ -33,7 +30,7 @@ def test_a_new_tool_starts_with_every_field_and_placeholders_the_check_rejects(c
     assert set(schema["required"]) <= set(data)
     assert data["id"] == "acai-ml" and data["name"] == "Açaí ML"
 
-    assert main(["--root", str(catalog), "check"]) == 1
+    assert main(["--root", str(catalog), "check"], today=TODAY) == 1
     lines = capsys.readouterr().err.splitlines()
     fields = [re.match(r"catalog/tools/acai-ml\.yml:\d+:\d+: ([\w.\[\]]+):", line).group(1) for line in lines[:-1]]
     assert {"homepage", "repository", "docs", "license", "model", "deployment", "steward", "description.es",
@@ -41,7 +38,7 @@ def test_a_new_tool_starts_with_every_field_and_placeholders_the_check_rejects(c
 
 
 def test_a_filled_in_scaffold_passes(catalog, capsys):
-    main(["--root", str(catalog), "new", "Açaí ML", "--category", "model-serving"])
+    main(["--root", str(catalog), "new", "Açaí ML", "--category", "experiment-tracking"], today=TODAY)
     path = catalog / "catalog/tools/acai-ml.yml"
     text = path.read_text()
     for placeholder, value in {
@@ -58,14 +55,14 @@ def test_a_filled_in_scaffold_passes(catalog, capsys):
     text = re.sub(r"es: >-\n    TODO.*", "es: >-\n    Servidor de modelos de ejemplo que responde predicciones por HTTP.", text)
     text = re.sub(r"en: >-\n    TODO.*", "en: >-\n    Example model server that answers predictions over HTTP.", text)
     path.write_text(text)
-    assert main(["--root", str(catalog), "check"]) == 0, capsys.readouterr().err
+    assert main(["--root", str(catalog), "check"], today=TODAY) == 0, capsys.readouterr().err
 
 
 def test_new_refuses_an_unknown_category_and_an_existing_file(catalog, capsys):
-    assert main(["--root", str(catalog), "new", "X Tool", "--category", "nope"]) == 2
+    assert main(["--root", str(catalog), "new", "X Tool", "--category", "nope"], today=TODAY) == 2
     assert "unknown category 'nope'" in capsys.readouterr().err
-    main(["--root", str(catalog), "new", "X Tool", "--category", "ci-cd"])
-    assert main(["--root", str(catalog), "new", "X Tool", "--category", "ci-cd"]) == 2
+    main(["--root", str(catalog), "new", "X Tool", "--category", "platforms"], today=TODAY)
+    assert main(["--root", str(catalog), "new", "X Tool", "--category", "platforms"], today=TODAY) == 2
     assert "already exists" in capsys.readouterr().err
 
 

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from conftest import landscape
+from conftest import TODAY, landscape, tool_text
 from landscape.generate import Generator, Project, generate
 from landscape.problems import CatalogError
-
-TODAY = dt.date(2026, 11, 26)
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -20,74 +17,77 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_generation_writes_a_page_per_category_in_each_language(project):
-    generate(Project(project), today=TODAY)
+def test_generation_writes_a_page_per_category_in_each_language(fixture_project):
+    generate(Project(fixture_project), today=TODAY)
     for lang in ("es", "en"):
-        pages = {p.name for p in (project / "docs" / lang / "landscape").glob("*.md")}
-        assert {"index.md", "feature-stores.md", "platforms.md"} <= pages
-        assert (project / "docs" / lang / "landscape" / "landscape.svg").is_file()
-        assert (project / "docs" / lang / "landscape" / "landscape.png").read_bytes().startswith(b"\x89PNG")
-        assert "digraph" in (project / "docs" / lang / "landscape" / "landscape.dot").read_text()
-    assert "Almacenes de características" in (project / "docs/es/landscape/feature-stores.md").read_text()
-    assert "Feature stores" in (project / "docs/en/landscape/feature-stores.md").read_text()
+        pages = {p.name for p in (fixture_project / "docs" / lang / "landscape").glob("*.md")}
+        assert pages == {"index.md", "feature-stores.md", "experiment-tracking.md", "platforms.md"}
+        assert (fixture_project / "docs" / lang / "landscape" / "landscape.svg").is_file()
+        assert (fixture_project / "docs" / lang / "landscape" / "landscape.png").read_bytes().startswith(b"\x89PNG")
+        assert "digraph" in (fixture_project / "docs" / lang / "landscape" / "landscape.dot").read_text()
+    assert "Almacenes de características" in (fixture_project / "docs/es/landscape/feature-stores.md").read_text()
+    assert "Feature stores" in (fixture_project / "docs/en/landscape/feature-stores.md").read_text()
 
 
-def test_a_second_run_writes_nothing(project):
-    generate(Project(project), today=TODAY)
-    before = snapshot(project / "docs")
-    report = generate(Project(project), today=TODAY)
+def test_a_second_run_writes_nothing(fixture_project):
+    generate(Project(fixture_project), today=TODAY)
+    before = snapshot(fixture_project / "docs")
+    report = generate(Project(fixture_project), today=TODAY)
     assert report.written == [] and report.removed == []
-    assert snapshot(project / "docs") == before
+    assert snapshot(fixture_project / "docs") == before
 
 
-def test_an_edit_rewrites_only_the_pages_that_show_the_tool(project):
-    generate(Project(project), today=TODAY)
-    feast = project / "catalog/tools/feast.yml"
-    feast.write_text(feast.read_text().replace("steward: Feast community", "steward: The Feast community"))
-    report = generate(Project(project), today=TODAY)
+def test_an_edit_rewrites_only_the_pages_that_show_the_tool(fixture_project):
+    generate(Project(fixture_project), today=TODAY)
+    tool = fixture_project / "catalog/tools/sample-store.yml"
+    tool.write_text(tool.read_text().replace("steward: Sample Store community", "steward: The Sample Store community"))
+    report = generate(Project(fixture_project), today=TODAY)
     written = {Path(p).name for p in report.written}
     assert written == {"feature-stores.md"}
 
 
-def test_a_kept_generator_redoes_only_what_an_edit_touches(project, monkeypatch):
-    generator = Generator(Project(project))
+def test_a_kept_generator_redoes_only_what_an_edit_touches(fixture_project, monkeypatch):
+    generator = Generator(Project(fixture_project))
     generator.run(today=TODAY)
     drawn = []
     monkeypatch.setattr("landscape.generate.render_diagram", lambda *args: drawn.append(args) or None)
-    feast = project / "catalog/tools/feast.yml"
-    feast.write_text(feast.read_text().replace("Open-source feature store", "Open source feature store"))
+    tool = fixture_project / "catalog/tools/sample-store.yml"
+    tool.write_text(tool.read_text().replace("Example feature store", "An example feature store"))
     report = generator.run(today=TODAY)
-    assert [Path(p).relative_to(project / "docs").as_posix() for p in report.written] == ["en/landscape/feature-stores.md"]
+    assert [Path(p).relative_to(fixture_project / "docs").as_posix() for p in report.written] == ["en/landscape/feature-stores.md"]
     assert drawn == []  # the diagram shows names, categories, models and deployments only
 
 
-def test_a_removed_tool_disappears_and_stale_files_are_deleted(project):
-    generate(Project(project), today=TODAY)
-    stale = project / "docs/es/landscape/old-category.md"
+def test_a_removed_tool_disappears_and_stale_files_are_deleted(fixture_project):
+    generate(Project(fixture_project), today=TODAY)
+    stale = fixture_project / "docs/es/landscape/old-category.md"
     stale.write_text("# stale\n")
-    (project / "catalog/tools/feast.yml").unlink()
-    report = generate(Project(project), today=TODAY)
+    (fixture_project / "catalog/tools/sample-tracker.yml").unlink()
+    (fixture_project / "catalog/tools/sample-platform.yml").write_text(
+        tool_text("sample-platform", "Sample Platform", "platforms", **{"category: platforms":
+                  "category: platforms\nalso_in: [experiment-tracking]"}), encoding="utf-8")
+    report = generate(Project(fixture_project), today=TODAY)
     assert stale.as_posix() in report.removed and not stale.exists()
-    assert "Feast" not in (project / "docs/en/landscape/feature-stores.md").read_text().split("## ", 2)[-1]
+    assert "Sample Tracker" not in (fixture_project / "docs/en/landscape/experiment-tracking.md").read_text()
 
 
-def test_a_catalog_with_problems_writes_nothing(project):
-    generate(Project(project), today=TODAY)
-    before = snapshot(project / "docs")
-    bad = project / "catalog/tools/feast.yml"
-    bad.write_text(bad.read_text().replace("category: feature-stores", "category: feature-store"))
-    (project / "catalog/tools/mlflow.yml").write_text("name: [unclosed\n")
+def test_a_catalog_with_problems_writes_nothing(fixture_project):
+    generate(Project(fixture_project), today=TODAY)
+    before = snapshot(fixture_project / "docs")
+    bad = fixture_project / "catalog/tools/sample-store.yml"
+    bad.write_text(bad.read_text().replace("model: open-source", "model: open"))
+    (fixture_project / "catalog/tools/sample-tracker.yml").write_text("name: [unclosed\n")
     with pytest.raises(CatalogError) as caught:
-        generate(Project(project), today=TODAY)
+        generate(Project(fixture_project), today=TODAY)
     assert len(caught.value.problems) == 2
-    assert snapshot(project / "docs") == before
+    assert snapshot(fixture_project / "docs") == before
 
 
-def test_the_command_reports_what_it_wrote(project):
-    first = landscape("--root", str(project), "generate")
+def test_the_command_reports_what_it_wrote(fixture_project):
+    first = landscape("--root", str(fixture_project), "generate")
     assert first.returncode == 0, first.stderr
     assert "written" in first.stdout
-    second = landscape("--root", str(project), "generate")
+    second = landscape("--root", str(fixture_project), "generate")
     assert second.stdout.strip().startswith("0 written, 0 removed")
 
 
@@ -96,25 +96,21 @@ def test_generated_folders_are_git_ignored():
     assert "docs/*/landscape/" in ignored and "site/" in ignored
 
 
-def test_a_new_category_with_a_new_tool_appears_in_both_languages_and_the_diagram(project):
-    categories = project / "catalog/categories.yml"
+def test_a_new_category_with_a_new_tool_appears_in_both_languages_and_the_diagram(fixture_project):
+    categories = fixture_project / "catalog/categories.yml"
     categories.write_text(categories.read_text() + """\
   - id: explainability
-    phase: operations
+    phase: development
     name: {es: Explicabilidad, en: Explainability}
     description:
       es: Explican por qué un modelo da una predicción, para depurarlo, auditarlo y justificar sus decisiones.
       en: Explain why a model makes a prediction, to debug it, audit it and justify its decisions.
 """, encoding="utf-8")
-    tool = (project / "catalog/tools/feast.yml").read_text()
-    tool = tool.replace("id: feast", "id: shap").replace("name: Feast", "name: SHAP")
-    tool = tool.replace("category: feature-stores", "category: explainability")
-    tool = tool.replace("https://feast.dev/", "https://shap.example.org/").replace("feast-dev/feast", "shap/shap")
-    (project / "catalog/tools/shap.yml").write_text(tool, encoding="utf-8")
+    (fixture_project / "catalog/tools/shap.yml").write_text(tool_text("shap", "SHAP", "explainability"), encoding="utf-8")
 
-    generate(Project(project), today=TODAY)
-    assert "# Explicabilidad" in (project / "docs/es/landscape/explainability.md").read_text()
-    assert "## SHAP { #shap }" in (project / "docs/en/landscape/explainability.md").read_text()
-    assert "[Explainability](explainability.md)" in (project / "docs/en/landscape/index.md").read_text()
-    svg = (project / "docs/en/landscape/landscape.svg").read_text()
+    generate(Project(fixture_project), today=TODAY)
+    assert "# Explicabilidad" in (fixture_project / "docs/es/landscape/explainability.md").read_text()
+    assert "## SHAP { #shap }" in (fixture_project / "docs/en/landscape/explainability.md").read_text()
+    assert "[Explainability](explainability.md)" in (fixture_project / "docs/en/landscape/index.md").read_text()
+    svg = (fixture_project / "docs/en/landscape/landscape.svg").read_text()
     assert 'id="ls-category-explainability"' in svg and 'xlink:href="../landscape/explainability/#shap"' in svg

@@ -6,6 +6,7 @@ Exit status 0 when all is well, 1 when the catalog has problems, 2 for bad usage
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from .problems import CatalogError, Problem, summary
 from .scaffold import ScaffoldError, scaffold
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, today: dt.date | None = None) -> int:
+    """Run one command. `today` is the clock for date rules (default: the real date); tests fix it."""
     parser = argparse.ArgumentParser(prog="landscape", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="project folder holding catalog/ and docs/ (default: the current folder)")
@@ -38,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     new.set_defaults(run=run_new)
 
     args = parser.parse_args(argv)
+    args.today = today
     return args.run(args)
 
 
@@ -45,7 +48,7 @@ def run_check(args: argparse.Namespace) -> int:
     """Check the catalog; print every problem as file:line:col, then a count."""
     project = Project(args.root)
     try:
-        catalog = load_catalog(project.catalog)
+        catalog = load_catalog(project.catalog, today=args.today)
     except CatalogError as err:
         report_problems(err.problems, args.format)
         return 1
@@ -58,7 +61,7 @@ def run_check(args: argparse.Namespace) -> int:
 def run_generate(args: argparse.Namespace) -> int:
     """Regenerate pages; print what changed."""
     try:
-        report = generate(Project(args.root), edit_base=args.edit_base)
+        report = generate(Project(args.root), edit_base=args.edit_base, today=args.today)
     except CatalogError as err:
         report_problems(err.problems, "text")
         return 1
@@ -73,7 +76,7 @@ def run_generate(args: argparse.Namespace) -> int:
 def run_new(args: argparse.Namespace) -> int:
     """Write catalog/tools/<id>.yml with every field present and placeholders to replace."""
     try:
-        path = scaffold(Project(args.root).catalog, args.name, args.category, args.id)
+        path = scaffold(Project(args.root).catalog, args.name, args.category, args.id, today=args.today)
     except ScaffoldError as err:
         print(f"landscape new: {err}", file=sys.stderr)
         return 2
