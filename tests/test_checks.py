@@ -69,15 +69,15 @@ CASES = {
         "catalog/tools/other-tool.yml:11:10: steward: must be a text, not an integer (see the example in CONTRIBUTING.md)"),
     "javascript: URL": (
         "homepage: https://other-tool.example.org/", "homepage: javascript:alert(1)",
-        "catalog/tools/other-tool.yml:5:11: homepage: 'javascript:alert(1)' is not an http(s) link "
+        "catalog/tools/other-tool.yml:5:11: homepage: 'javascript:alert(1)' is not an https:// link "
         "(write a full link such as `https://example.org/`)"),
     "data: URL in sources": (
         "  - https://pypi.org/project/other-tool/", "  - data:text/html,<script>alert(1)</script>",
-        "catalog/tools/other-tool.yml:24:5: sources[1]: 'data:text/html,<script>alert(1)</script>' is not an http(s) link "
+        "catalog/tools/other-tool.yml:24:5: sources[1]: 'data:text/html,<script>alert(1)</script>' is not an https:// link "
         "(write a full link such as `https://example.org/`)"),
     "file: URL": (
         "docs: https://docs.other-tool.example.org/", "docs: file:///etc/passwd",
-        "catalog/tools/other-tool.yml:7:7: docs: 'file:///etc/passwd' is not an http(s) link "
+        "catalog/tools/other-tool.yml:7:7: docs: 'file:///etc/passwd' is not an https:// link "
         "(write a full link such as `https://example.org/`)"),
     "date that is not ISO": (
         "checked: 2026-11-20", "checked: 26/11/2026",
@@ -243,3 +243,97 @@ def test_a_broken_categories_file_is_reported_too(catalog, capsys):
     status, lines = check(catalog, capsys)
     assert re.match(r"catalog/categories\.yml:\d+:12: categories\[0\]\.phase: unknown phase 'datos' \(phases: data, ",
                     lines[0])
+
+
+# --- What a hostile or careless pull request may try ---------------------------------------
+
+HOSTILE = {
+    "plain http link": (
+        "homepage: https://other-tool.example.org/", "homepage: http://other-tool.example.org/",
+        "catalog/tools/other-tool.yml:5:11: homepage: 'http://other-tool.example.org/' is a plain http:// link "
+        "(use the https:// address of the same page)"),
+    "user info before the host": (
+        "docs: https://docs.other-tool.example.org/", "docs: https://github.com@evil.example.net/",
+        "catalog/tools/other-tool.yml:7:7: docs: 'https://github.com@evil.example.net/' has user information before "
+        "the host, so it does not go where it seems to (remove everything between `https://` and `@`)"),
+    "tracking parameters": (
+        "  - https://pypi.org/project/other-tool/", "  - https://pypi.org/project/other-tool/?utm_source=x&gclid=1&page=2",
+        "catalog/tools/other-tool.yml:24:5: sources[1]: 'https://pypi.org/project/other-tool/?utm_source=x&gclid=1&page=2' "
+        "has tracking parameters (utm_source, gclid) (remove them: link to the page itself)"),
+    "host that is not a registrable domain": (
+        "homepage: https://other-tool.example.org/", "homepage: https://localhost/",
+        "catalog/tools/other-tool.yml:5:11: homepage: 'https://localhost/' has no public, registrable host name "
+        "(write a full link such as `https://example.org/`)"),
+    "invisible character in a name": (
+        "name: Other Tool", "name: Other\u200bTool",
+        "catalog/tools/other-tool.yml:3:7: name: contains invisible or direction-changing characters "
+        "(U+200B ZERO WIDTH SPACE) (retype the text without them: they can make text look like what it is not)"),
+    "bidirectional override in a description": (
+        "    Example feature store that", "    Example \u202efeature store that",
+        "catalog/tools/other-tool.yml:18:7: description.en: contains invisible or direction-changing characters "
+        "(U+202E RIGHT-TO-LEFT OVERRIDE) (retype the text without them: they can make text look like what it is not)"),
+    "placeholder, reported once": (
+        "model: open-source", "model: TODO",
+        "catalog/tools/other-tool.yml:9:8: model: still holds a placeholder (replace the TODO text with the real value)"),
+    "unknown licence, with only the nearest ids": (
+        "license: Apache-2.0", "license: Apache2",
+        "catalog/tools/other-tool.yml:8:10: license: unknown SPDX licence 'Apache2' (did you mean 'Apache-2.0'?)"),
+    "unknown licence with nothing near": (
+        "license: Apache-2.0", "license: Zzyzx",
+        "catalog/tools/other-tool.yml:8:10: license: unknown SPDX licence 'Zzyzx' "
+        "(find its id at https://spdx.org/licenses/)"),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+def test_each_hostile_or_careless_edit_is_refused_at_its_line(catalog, capsys, case):
+    old, new, expected = HOSTILE[case]
+    write(catalog, "other-tool.yml", other_with(old, new))
+    status, lines = check(catalog, capsys)
+    assert status == 1
+    assert lines == [expected, "1 error in 1 file"]
+
+
+def test_a_look_alike_name_is_reported_against_the_existing_tool(catalog, capsys):
+    # "Sаmple Store" with a Cyrillic "а": another tool to the eye, the same to a reader.
+    write(catalog, "a-look-alike.yml", other_with("name: Other Tool", "name: S\u0430mple Store", id_="a-look-alike"))
+    status, lines = check(catalog, capsys)
+    assert lines == ["catalog/tools/a-look-alike.yml:3:7: name: 'S\u0430mple Store' looks the same as 'Sample Store', "
+                     "the name of catalog/tools/sample-store.yml "
+                     "(each tool has one file: update that one, or tell the two apart)", "1 error in 1 file"]
+
+
+# --- Categories: the blame goes to the file that is wrong -------------------------------------
+
+def test_a_tool_with_a_mistyped_category_is_told_the_nearest_one(catalog, capsys):
+    write(catalog, "other-tool.yml", other_with("category: feature-stores", "category: feature-store"))
+    status, lines = check(catalog, capsys)
+    assert lines == ["catalog/tools/other-tool.yml:4:11: category: unknown category 'feature-store' "
+                     "(did you mean 'feature-stores'?)", "1 error in 1 file"]
+
+
+def test_a_mistyped_category_id_is_reported_in_categories_yml(catalog, capsys):
+    categories = catalog / "catalog/categories.yml"
+    categories.write_text(categories.read_text().replace("id: experiment-tracking", "id: experiment-trackng"))
+    status, lines = check(catalog, capsys)
+    assert lines == ["catalog/categories.yml:18:9: categories[1].id: no tool uses category 'experiment-trackng', "
+                     "while catalog/tools/sample-tracker.yml names 'experiment-tracking' "
+                     "(did you mean `id: experiment-tracking`?)", "1 error in 1 file"]
+
+
+def test_a_suggestion_never_proposes_an_invalid_value(catalog, capsys):
+    categories = catalog / "catalog/categories.yml"
+    categories.write_text(categories.read_text().replace("id: experiment-tracking", "id: experiment-trackng"))
+    write(catalog, "sample-tracker.yml", other_with("category: feature-stores", "category: Experiment-Tracking",
+                                                    id_="sample-tracker", name="Sample Tracker"))
+    status, lines = check(catalog, capsys)
+    assert "`id: Experiment-Tracking`" not in "\n".join(lines)
+    assert any(line.startswith("catalog/tools/sample-tracker.yml:4:11: category: unknown category 'Experiment-Tracking'")
+               for line in lines)
+
+
+def test_a_category_no_tool_uses_is_reported_at_its_line(catalog, capsys):
+    (catalog / "catalog/tools/sample-platform.yml").unlink()
+    status, lines = check(catalog, capsys)
+    assert lines == ["catalog/categories.yml:24:9: categories[2].id: no tool has 'platforms' as its main category "
+                     "(add a tool with `category: platforms`, or remove the category)", "1 error in 1 file"]

@@ -63,9 +63,8 @@ def test_a_removed_tool_disappears_and_stale_files_are_deleted(fixture_project):
     stale = fixture_project / "docs/es/landscape/old-category.md"
     stale.write_text("# stale\n")
     (fixture_project / "catalog/tools/sample-tracker.yml").unlink()
-    (fixture_project / "catalog/tools/sample-platform.yml").write_text(
-        tool_text("sample-platform", "Sample Platform", "platforms", **{"category: platforms":
-                  "category: platforms\nalso_in: [experiment-tracking]"}), encoding="utf-8")
+    (fixture_project / "catalog/tools/other-tracker.yml").write_text(
+        tool_text("other-tracker", "Other Tracker", "experiment-tracking"), encoding="utf-8")
     report = generate(Project(fixture_project), today=TODAY)
     assert stale.as_posix() in report.removed and not stale.exists()
     assert "Sample Tracker" not in (fixture_project / "docs/en/landscape/experiment-tracking.md").read_text()

@@ -16,11 +16,13 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import fastjsonschema
 import jsonschema
+from disarm import skeleton_key
 from license_expression import ExpressionError, get_spdx_licensing
+from publicsuffixlist import PublicSuffixList
 
 from .problems import Problem
 from .source import Document, KeyPath, dotted
@@ -165,16 +167,11 @@ def id_matches_file_name(document: Document, file_id: str, context: Context) -> 
 
 
 @tool_rule("category", "also_in")
-def categories_exist(document: Document, file_id: str, context: Context) -> Iterator[Problem]:
-    """`category` and every `also_in` name a category of catalog/categories.yml."""
-    wanted = [(("category",), document.data["category"])]
-    wanted += [(("also_in", i), c) for i, c in enumerate(document.data.get("also_in", []))]
-    for path, category in wanted:
-        if category not in context.category_ids:
-            yield _at(document, path, f"unknown category {category!r}",
-                      _did_you_mean(category, context.category_ids, "categories"))
-        elif path[0] == "also_in" and category == document.data["category"]:
-            yield _at(document, path, f"{category!r} is already the main category", "remove it from `also_in`")
+def also_in_differs_from_category(document: Document, file_id: str, context: Context) -> Iterator[Problem]:
+    """`also_in` does not repeat the main category. (Unknown categories: see `check_category_use`.)"""
+    for i, category in enumerate(document.data.get("also_in", [])):
+        if category == document.data["category"]:
+            yield _at(document, ("also_in", i), f"{category!r} is already the main category", "remove it from `also_in`")
 
 
 @tool_rule("license", "license_changes")
@@ -210,8 +207,8 @@ def spdx_findings(expression: str, historic: bool) -> tuple[tuple[str, str], ...
     invalid = [s for s in info.invalid_symbols if not (historic and s.startswith("LicenseRef-"))]
     if invalid:
         return tuple((f"unknown SPDX licence {symbol!r}",
-                      _did_you_mean(symbol, _spdx_keys(), "see https://spdx.org/licenses/")
-                      if symbol.lower() != PROPRIETARY else "use `proprietary` alone for a closed product")
+                      _nearest_spdx(symbol) if symbol.lower() != PROPRIETARY
+                      else "use `proprietary` alone for a closed product")
                      for symbol in invalid)
     if info.errors and not info.invalid_symbols:
         return ((f"{expression!r} is not a valid SPDX expression: {info.errors[0]}", join_hint),)
@@ -227,8 +224,19 @@ def _licensing():
 
 
 @cache
-def _spdx_keys() -> list[str]:
-    return sorted(_licensing().known_symbols)
+def _spdx_keys() -> dict[str, str]:
+    """SPDX ids by their lower-case form."""
+    return {key.lower(): key for key in _licensing().known_symbols}
+
+
+def _nearest_spdx(symbol: str) -> str:
+    """A hint naming the (at most three) SPDX ids closest to `symbol`, or where to look them up."""
+    keys = _spdx_keys()
+    scored = sorted(((difflib.SequenceMatcher(None, symbol.lower(), key).ratio(), key) for key in keys), reverse=True)
+    close = [key for score, key in scored[:3] if score >= max(0.6, scored[0][0] - 0.05)]
+    if not close:
+        return "find its id at https://spdx.org/licenses/"
+    return "did you mean " + " or ".join(repr(keys[c]) for c in close) + "?"
 
 
 @tool_rule("license", "model")
@@ -240,31 +248,52 @@ def open_source_has_open_licence(document: Document, file_id: str, context: Cont
 
 
 @tool_rule("homepage", "repository", "docs", "sources")
-def urls_are_web_links(document: Document, file_id: str, context: Context) -> Iterator[Problem]:
-    """Every link is an absolute http(s) URL: no `javascript:`, `data:` or `file:` links reach the site."""
+def urls_are_safe_web_links(document: Document, file_id: str, context: Context) -> Iterator[Problem]:
+    """Every link is an `https://` link to a public, registrable domain, going where it seems to go:
+    no other scheme, no user info before the host, no tracking parameters."""
     data = document.data
     paths: list[KeyPath] = [(key,) for key in URL_FIELDS if key in data]
     paths += [("sources", i) for i in range(len(data["sources"]))]
     for path in paths:
         value = data[path[0]] if len(path) == 1 else data[path[0]][path[1]]
-        problem = url_problem(value)
-        if problem:
-            yield _at(document, path, problem, "write a full link such as `https://example.org/`")
+        found = url_problem(value)
+        if found:
+            yield _at(document, path, *found)
 
 
 _SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
+# Query parameters that only tell a site where a reader came from (campaign tags and click ids).
+TRACKING_PARAMETER = re.compile(r"utm_\w+|fbclid|gclid|gbraid|wbraid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|"
+                                r"igshid|yclid|twclid|mkt_tok|_ga|_gl", re.IGNORECASE)
+FULL_LINK = "write a full link such as `https://example.org/`"
 
 
-def url_problem(value: str) -> str:
-    """Why `value` is not an acceptable web link, or '' if it is."""
+@cache
+def _public_suffixes() -> PublicSuffixList:
+    """The Public Suffix List bundled with the `publicsuffixlist` package (nothing is downloaded)."""
+    return PublicSuffixList(accept_unknown=False)
+
+
+def url_problem(value: str) -> tuple[str, str] | None:
+    """Why `value` is not an acceptable link, as (message, hint), or None if it is."""
     if _SPACE_OR_CONTROL.search(value):
-        return f"{value!r} contains spaces or control characters"
+        return f"{value!r} contains spaces or control characters", FULL_LINK
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https"):
-        return f"{value!r} is not an http(s) link" if parts.scheme else f"{value!r} is not an absolute link"
-    if not parts.hostname or "." not in parts.hostname:
-        return f"{value!r} has no host name"
-    return ""
+    if parts.scheme == "http":
+        return f"{value!r} is a plain http:// link", "use the https:// address of the same page"
+    if parts.scheme != "https":
+        return (f"{value!r} is not an https:// link" if parts.scheme else f"{value!r} is not an absolute link"), FULL_LINK
+    if "@" in parts.netloc:
+        return (f"{value!r} has user information before the host, so it does not go where it seems to",
+                "remove everything between `https://` and `@`")
+    host = parts.hostname or ""
+    if not _public_suffixes().privatesuffix(host):
+        return f"{value!r} has no public, registrable host name", FULL_LINK
+    tracking = [key for key, _ in parse_qsl(parts.query, keep_blank_values=True) if TRACKING_PARAMETER.fullmatch(key)]
+    if tracking:
+        return (f"{value!r} has tracking parameters ({', '.join(tracking)})",
+                "remove them: link to the page itself")
+    return None
 
 
 @tool_rule("checked", "license_changes")
@@ -301,12 +330,28 @@ def status_names_successor(document: Document, file_id: str, context: Context) -
                   "add `successor:` with the new tool's id or name")
 
 
-@tool_rule()
-def no_placeholders_left(document: Document, file_id: str, context: Context) -> Iterator[Problem]:
-    """Nothing still says TODO: the scaffold's placeholders must all be replaced."""
+def check_text(document: Document) -> list[Problem]:
+    """Problems with the text itself, in any field: a left-over placeholder, or hidden characters.
+
+    A field with such a problem gets no other report: its value is not what the
+    contributor means yet, so rules about that value would only repeat the news.
+    """
+    problems = []
     for path, value in _strings(document.data, ()):
-        if PLACEHOLDER in value:
-            yield _at(document, path, "still holds a placeholder", f"replace the {PLACEHOLDER} text with the real value")
+        hidden = list(dict.fromkeys(c for c in value if c != "\n" and unicodedata.category(c) in HIDDEN_CATEGORIES))
+        if hidden:
+            names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'CONTROL')}" for c in hidden)
+            problems.append(_at(document, path, f"contains invisible or direction-changing characters ({names})",
+                                "retype the text without them: they can make text look like what it is not"))
+        elif PLACEHOLDER in value:
+            problems.append(_at(document, path, "still holds a placeholder",
+                                f"replace the {PLACEHOLDER} text with the real value"))
+    return problems
+
+
+# Unicode "format" (Cf: zero-width spaces and joiners, bidirectional overrides and isolates, ...) and
+# "control" (Cc) characters: nothing a reader can see, so nothing a tool's text needs.
+HIDDEN_CATEGORIES = ("Cf", "Cc")
 
 
 def _strings(value: object, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
@@ -322,27 +367,85 @@ def _strings(value: object, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
 
 # --- Rules across files -----------------------------------------------------------------
 
+def check_category_use(categories: Document, tools: list[Document], complete: bool = True) -> Iterator[Problem]:
+    """Every category a tool names exists, and every category is the main category of a tool.
+
+    The blame goes to the file that is wrong. A tool naming a category that does not
+    exist is reported in the tool file, with the nearest existing category. But when an
+    unused category of categories.yml is a near miss of the name the tools use, the
+    typo is in categories.yml, and it is reported there, once. Unused categories are
+    reported only when every tool file could be read (`complete`).
+    """
+    ids = [c["id"] for c in categories.data["categories"]]
+    main = {d.data["category"] for d in tools if isinstance(d.data.get("category"), str)}
+    references = [(d, path, value) for d in tools for path, value in _category_references(d.data) if value not in ids]
+    unused = [c for c in ids if c not in main]
+    explained: set[str] = set()
+    for document, path, value in references:
+        near_unused = difflib.get_close_matches(value, unused, n=1, cutoff=0.8)
+        if near_unused and ID_PATTERN.match(value):
+            if near_unused[0] not in explained:
+                explained.add(near_unused[0])
+                yield _at(categories, ("categories", ids.index(near_unused[0]), "id"),
+                          f"no tool uses category {near_unused[0]!r}, while {document.file} names {value!r}",
+                          f"did you mean `id: {value}`?")
+            continue
+        yield _at(document, path, f"unknown category {value!r}",
+                  _did_you_mean(value, [c for c in ids if c not in explained], "categories"))
+    for category in unused if complete else ():
+        if category not in explained:
+            yield _at(categories, ("categories", ids.index(category), "id"),
+                      f"no tool has {category!r} as its main category",
+                      f"add a tool with `category: {category}`, or remove the category")
+
+
+def _category_references(data: dict) -> Iterator[tuple[KeyPath, str]]:
+    if isinstance(data.get("category"), str):
+        yield ("category",), data["category"]
+    also_in = data.get("also_in")
+    if isinstance(also_in, list):
+        yield from ((("also_in", i), c) for i, c in enumerate(also_in) if isinstance(c, str))
+
+
 def check_unique(documents: list[Document]) -> Iterator[Problem]:
-    """No two tools share an id, a name (ignoring case and accents), a homepage or a repository."""
+    """No two tools share an id, a name, a homepage or a repository.
+
+    Ids and names are compared by their look (Unicode UTS #39 skeletons, after folding case and
+    accents), so a name written with a Cyrillic "е" or a zero-width space is the same name.
+    Of two files that clash, the one whose value is not plain text (its skeleton differs) is
+    the look-alike and gets the report; otherwise the later file does.
+    """
     keys = {
-        "id": str,
-        "name": fold,
+        "id": look,
+        "name": look,
         "homepage": normalize_url,
         "repository": normalize_url,
     }
     for field, key_of in keys.items():
         first: dict[str, Document] = {}
-        for document in documents:
+        for document in sorted(documents, key=lambda d: (not _plain(d.data.get(field)), d.file)):
             value = document.data.get(field)
             if not isinstance(value, str):
                 continue
             key = key_of(value)
-            if key in first:
-                other = first[key]
-                yield _at(document, (field,), f"{value!r} is also the {field} of {other.file}",
-                          "each tool has one file: update that one, or tell the two apart")
-            else:
+            if key not in first:
                 first[key] = document
+                continue
+            other = first[key]
+            if field not in ("id", "name") or fold(other.data[field]) == fold(value):
+                message = f"{value!r} is also the {field} of {other.file}"
+            else:
+                message = f"{value!r} looks the same as {other.data[field]!r}, the {field} of {other.file}"
+            yield _at(document, (field,), message, "each tool has one file: update that one, or tell the two apart")
+
+
+def look(text: str) -> str:
+    """What a name looks like: its UTS #39 skeleton after folding case and accents."""
+    return skeleton_key(fold(text))
+
+
+def _plain(value: object) -> bool:
+    return isinstance(value, str) and value.isascii()
 
 
 def fold(text: str) -> str:

@@ -11,7 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import Context, broken_fields, check_schema, check_tool, check_unique
+from .checks import (Context, broken_fields, check_category_use, check_schema, check_text, check_tool,
+                     check_unique)
 from .model import Catalog, Category, LicenseChange, Phase, Text, Tool
 from .problems import CatalogError, Problem
 from .source import Document, read_yaml
@@ -79,6 +80,8 @@ def load_catalog(catalog_dir: Path, *, today: dt.date | None = None, display_roo
     for gone in set(cache) - set(paths):
         del cache[gone]
     problems.extend(check_unique(valid))
+    if categories:
+        problems.extend(check_category_use(categories_doc, valid, complete=len(valid) == len(paths)))
 
     if problems:
         raise CatalogError(problems)
@@ -99,6 +102,9 @@ def _check_tool_file(path: Path, shown_as: str, raw: bytes, context: Context, sc
         return _Checked(raw, context_key, None, found, None)
     broken = broken_fields(found) | ({"category", "also_in"} if not context.category_ids else set())
     found += check_tool(document, path.stem, context, broken)
+    text = check_text(document)
+    shadowed = {p.field for p in text}
+    found = text + [p for p in dict.fromkeys(found) if p.field not in shadowed]  # each problem once
     return _Checked(raw, context_key, document, found, None if found else _build_tool(document))
 
 
