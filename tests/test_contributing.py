@@ -76,11 +76,22 @@ def test_the_schema_is_published_with_the_site(built_site):
     assert published == json.loads((ROOT / "catalog/schema/tool.schema.json").read_text())
 
 
-def test_the_issue_form_offers_exactly_the_catalog_categories():
-    form = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE/new-tool.yml").read_text())
-    dropdown = next(item for item in form["body"] if item.get("id") == "category")
-    categories = yaml.safe_load((ROOT / "catalog/categories.yml").read_text())["categories"]
-    assert dropdown["attributes"]["options"] == [f"{c['id']} ({c['name']['en']})" for c in categories]
+def test_the_issue_form_must_offer_exactly_the_catalog_categories(catalog, capsys):
+    form = catalog / ".github/ISSUE_TEMPLATE/new-tool.yml"
+    form.parent.mkdir(parents=True)
+    form.write_text("name: New tool\nbody:\n  - type: dropdown\n    id: category\n    attributes:\n"
+                    "      label: Category\n      options:\n        - feature-stores (Feature stores)\n"
+                    "        - experiment-trackin (Experiment tracking)\n", encoding="utf-8")
+    assert main(["--root", str(catalog), "check"], today=TODAY) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        ".github/ISSUE_TEMPLATE/new-tool.yml:8:9: body[0].attributes.options: misses "
+        "'experiment-tracking (Experiment tracking)', 'platforms (End-to-end ML platforms)' "
+        "(add each as an option, in the catalog's order)",
+        ".github/ISSUE_TEMPLATE/new-tool.yml:9:11: body[0].attributes.options[1]: 'experiment-trackin "
+        "(Experiment tracking)' is not a category of catalog/categories.yml "
+        "(did you mean 'experiment-tracking (Experiment tracking)'?)",
+        "2 errors in 1 file",
+    ]
 
 
 def test_the_pull_request_checklist_names_the_real_commands():

@@ -460,3 +460,25 @@ def normalize_url(url: str) -> str:
     host = (parts.hostname or "").removeprefix("www.")
     path = parts.path.rstrip("/").removesuffix(".git")
     return f"{host}{path}"
+
+
+def check_issue_form(form: Document, categories: list[dict]) -> Iterator[Problem]:
+    """The "new tool" issue form offers exactly the categories of categories.yml, as `id (English name)`."""
+    body = form.data.get("body") if isinstance(form.data, dict) else None
+    index = next((i for i, item in enumerate(body or []) if isinstance(item, dict) and item.get("id") == "category"), None)
+    if index is None:
+        yield _at(form, (), "has no dropdown with `id: category`", "restore the category dropdown")
+        return
+    path: KeyPath = ("body", index, "attributes", "options")
+    options = form.data["body"][index].get("attributes", {}).get("options", [])
+    expected = [f"{c['id']} ({c['name']['en']})" for c in categories]
+    for i, option in enumerate(options):
+        if option not in expected:
+            yield _at(form, path + (i,), f"{option!r} is not a category of catalog/categories.yml",
+                      _did_you_mean(str(option), expected, "options"))
+    missing = [option for option in expected if option not in options]
+    if missing:
+        yield _at(form, path, f"misses {', '.join(map(repr, missing))}", "add each as an option, in the catalog's order")
+    elif [o for o in options if o in expected] != expected:
+        yield _at(form, path, "lists the categories in another order than catalog/categories.yml",
+                  "put them in the catalog's order")

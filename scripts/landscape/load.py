@@ -11,13 +11,14 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import (Context, broken_fields, check_category_use, check_schema, check_text, check_tool,
-                     check_unique)
+from .checks import (Context, broken_fields, check_category_use, check_issue_form, check_schema, check_text,
+                     check_tool, check_unique)
 from .model import Catalog, Category, LicenseChange, Phase, Text, Tool
 from .problems import CatalogError, Problem
 from .source import Document, read_yaml
 
 CATEGORIES_FILE = "categories.yml"
+ISSUE_FORM = ".github/ISSUE_TEMPLATE/new-tool.yml"  # beside catalog/, checked when present
 TOOLS_DIR = "tools"
 SCHEMA_DIR = "schema"
 
@@ -82,6 +83,12 @@ def load_catalog(catalog_dir: Path, *, today: dt.date | None = None, display_roo
     problems.extend(check_unique(valid))
     if categories:
         problems.extend(check_category_use(categories_doc, valid, complete=len(valid) == len(paths)))
+
+    form = catalog_dir.parent / ISSUE_FORM
+    if categories and form.is_file():
+        form_doc = read(form)
+        if form_doc:
+            problems.extend(check_issue_form(form_doc, categories_doc.data["categories"]))
 
     if problems:
         raise CatalogError(problems)
