@@ -7,29 +7,55 @@ fires once per language; the generator remembers its last run and redoes only wh
 
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from landscape.generate import GENERATED_DIRS, Project, generator_for
-from landscape.problems import CatalogError
+from landscape.problem_page import render_problem_page
+from landscape.problems import CatalogError, Problem
 from landscape.site import split_search_index, write_not_found_pages, write_sitemaps
 
+log = logging.getLogger("mkdocs.hooks.landscape")
+# Set by on_startup under `mkdocs serve`. An environment variable, because MkDocs re-imports this
+# module for every rebuild but calls on_startup only once.
+SERVING = "LANDSCAPE_SERVING"
 _not_found_pages: dict[str, str] = {}  # language -> its rendered 404 page, written after all languages are built
+_problems: list[Problem] = []  # under `mkdocs serve`: the catalog's problems, shown in place of every page
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    if command == "serve":
+        os.environ[SERVING] = "1"
 
 
 def on_pre_build(config) -> None:
-    """Regenerate docs/<lang>/landscape/ from catalog/; stop the build, untouched, on catalog problems.
+    """Regenerate docs/<lang>/landscape/ from catalog/; on catalog problems, leave every file untouched and
+    stop the build, or, under `mkdocs serve`, show the problems in the browser instead of the pages.
 
     MkDocs re-reads this module on every rebuild, so the generator, which remembers
     its last run, is kept by the landscape package: the second language's call and
     a rebuild after one file changed redo only what changed.
     """
+    _problems.clear()
     try:
         _generate(config)
     except CatalogError as err:
-        raise PluginError("the catalog has problems:\n" + "\n".join(map(str, err.problems)) + f"\n{err}") from None
+        report = "the catalog has problems:\n" + "\n".join(map(str, err.problems)) + f"\n{err}"
+        if not os.environ.get(SERVING):
+            raise PluginError(report) from None
+        # INFO, not ERROR: under --strict MkDocs aborts a build that logged a warning, and an aborted
+        # rebuild leaves the browser waiting ("the server will appear stuck").
+        log.info(report + "\nThe browser shows them in place of the pages; fix them and save.")
+        _problems.extend(err.problems)
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Under `mkdocs serve`, while the catalog has problems, every page lists them instead."""
+    return render_problem_page(_problems, config.theme["language"]) if _problems else output
 
 
 def on_serve(server, config, builder):

@@ -1,8 +1,11 @@
-"""`mkdocs serve`: a catalog edit regenerates the pages and rebuilds once, with no rebuild loop."""
+"""`mkdocs serve`: a catalog edit regenerates the pages and rebuilds once, with no rebuild loop; a broken
+catalog shows its problems in the browser, and the next good save brings the site back."""
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -12,6 +15,7 @@ import urllib.request
 import pytest
 
 from conftest import copy_project
+from landscape.load import load_catalog
 
 
 def free_port() -> int:
@@ -28,8 +32,16 @@ def wait_for(condition, seconds: float, what: str) -> None:
         time.sleep(0.2)
 
 
-def test_a_catalog_edit_rebuilds_once_and_serves_the_change(tmp_path):
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url) as response:
+        return response.read().decode()
+
+
+def test_a_catalog_edit_rebuilds_once_and_serves_the_change_and_a_broken_save_shows_its_problems(tmp_path):
     root = copy_project(tmp_path / "project")
+    tool = load_catalog(root / "catalog").tools[0]  # any tool: what counts is that its page changes
+    tool_file = root / tool.file
+    page = f"/en/landscape/{tool.category}/"
     log = tmp_path / "serve.log"
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -41,16 +53,23 @@ def test_a_catalog_edit_rebuilds_once_and_serves_the_change(tmp_path):
         wait_for(lambda: "Serving on" in log.read_text(), 120, "the server to start")
         assert builds() == 1
 
-        feast = root / "catalog/tools/feast.yml"
-        feast.write_text(feast.read_text().replace("Open-source feature store", "Feature store, open source,"))
+        good = re.sub(r"(?m)^steward: .*$", "steward: Edited Steward For The Serve Test", tool_file.read_text())
+        tool_file.write_text(good)
         wait_for(lambda: builds() == 2, 60, "the rebuild after the edit")
         time.sleep(5)  # long enough for a second rebuild (build delay 0.25 s) to have started
         assert builds() == 2, log.read_text()[-3000:]
+        assert "Edited Steward For The Serve Test" in fetch(f"http://127.0.0.1:{port}{page}")
 
-        generated = (root / "docs/en/landscape/feature-stores.md").read_text()
-        assert "Feature store, open source," in generated
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/landscape/feature-stores/") as response:
-            assert "Feature store, open source," in response.read().decode()
+        tool_file.write_text(good.replace("model: ", "model: not-a-model-", 1))
+        wait_for(lambda: builds() == 3, 60, "the rebuild after the broken save")
+        shown = html.unescape(fetch(f"http://127.0.0.1:{port}{page}"))
+        assert "The catalog has problems" in shown
+        assert re.search(rf"{re.escape(tool.file)}:\d+:\d+</code> <strong>model</strong>: 'not-a-model-", shown)
+        assert "El catálogo tiene errores" in fetch(f"http://127.0.0.1:{port}/")
+
+        tool_file.write_text(good)
+        wait_for(lambda: builds() == 4, 60, "the rebuild after the fix")
+        assert "Edited Steward For The Serve Test" in fetch(f"http://127.0.0.1:{port}{page}")
     finally:
         server.terminate()
         server.wait(timeout=30)
