@@ -126,7 +126,7 @@ def landscape(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 
 def copy_project(target: Path) -> Path:
     """A copy of the catalog, docs, theme and config that a test may change freely."""
-    for name in ("catalog", "docs", "overrides", "scripts"):
+    for name in ("catalog", "docs", "overrides", "scripts", ".github"):
         shutil.copytree(ROOT / name, target / name,
                         ignore=shutil.ignore_patterns("landscape", "schema", "__pycache__")
                         if name == "docs" else shutil.ignore_patterns("__pycache__"))

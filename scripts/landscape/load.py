@@ -85,7 +85,8 @@ def load_catalog(catalog_dir: Path, *, today: dt.date | None = None, display_roo
         problems.extend(check_category_use(categories_doc, valid, complete=len(valid) == len(paths)))
 
     form = catalog_dir.parent / ISSUE_FORM
-    if categories and form.is_file():
+    categories_valid = categories and not any(p.file == categories_doc.file for p in problems)
+    if categories_valid and form.is_file():  # else the form would only echo the categories' problems
         form_doc = read(form)
         if form_doc:
             problems.extend(check_issue_form(form_doc, categories_doc.data["categories"]))
