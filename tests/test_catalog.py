@@ -33,7 +33,9 @@ def test_the_chapters_wrong_claims_are_corrected(catalog):
     assert clearml.model == "open-core" and "SSPL-1.0" in clearml.license
     assert catalog.tool("sagemaker-ai").name == "Amazon SageMaker AI"
     assert "Amazon SageMaker" in catalog.tool("sagemaker-ai").former_names
-    assert "Google Cloud AI Platform" in catalog.tool("vertex-ai").former_names
+    # Legacy AI Platform is a predecessor that Vertex AI replaced, not an earlier name of it.
+    assert "Vertex AI" in catalog.tool("vertex-ai").former_names
+    assert "Google Cloud AI Platform" not in catalog.tool("vertex-ai").former_names
     assert catalog.tool("great-expectations").category == "data-validation"
     assert {"model-registry", "model-serving"} <= set(catalog.tool("mlflow").categories)
 
