@@ -14,9 +14,8 @@ def proper_names() -> list[str]:
     catalog = load_catalog(ROOT / "catalog")
     names = {"Material for MkDocs", "MkDocs", "English", "Español", "GitHub", "Graphviz", "Apache-2.0", "CC BY 4.0"}
     for tool in catalog.tools:
-        names.update((tool.name, *tool.former_names))
-        if isinstance(tool.steward, str):
-            names.add(tool.steward)
+        names.update(tool.former_names)
+        names.update(value.es for value in (tool.name, tool.steward) if value.es == value.en)  # a name, not words
     return sorted(names, key=len, reverse=True)
 
 

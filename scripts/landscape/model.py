@@ -51,13 +51,13 @@ class Tool:
 
     id: str
     file: str
-    name: str
+    name: Text  # the same in both languages for a proper name
     category: str
     homepage: str
     license: str
     model: str
     deployment: str
-    steward: str
+    steward: Text  # the same in both languages for a proper name
     status: str
     description: Text
     checked: dt.date
@@ -93,7 +93,7 @@ class Catalog:
         for category in self.categories:
             members = [t for t in self.tools if category.id in t.categories]
             # Tools whose main category this is come first, each group by name.
-            members.sort(key=lambda t: (t.category != category.id, t.name.casefold()))
+            members.sort(key=lambda t: (t.category != category.id, t.name.en.casefold()))
             self._by_category[category.id] = tuple(members)
 
     def tools_in(self, category_id: str) -> tuple[Tool, ...]:
