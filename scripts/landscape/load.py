@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .checks import (Context, broken_fields, check_category_use, check_issue_form, check_schema, check_text,
                      check_tool, check_unique)
+from .chapter import CHAPTER_FILE, build_chapter, check_chapter
 from .glossary import GLOSSARY, check_wording
 from .model import Catalog, Category, LicenseChange, Phase, Text, Tool
 from .problems import CatalogError, Problem
@@ -96,9 +97,15 @@ def load_catalog(catalog_dir: Path, *, today: dt.date | None = None, display_roo
         if form_doc:
             problems.extend(check_issue_form(form_doc, categories_doc.data["categories"]))
 
+    chapter_doc = read(catalog_dir / CHAPTER_FILE) if (catalog_dir / CHAPTER_FILE).is_file() else None
+    by_id = {tool.id: tool for tool in tools}
+    if chapter_doc and len(tools) == len(paths):  # ids can be checked only once every tool file is read
+        problems.extend(check_chapter(chapter_doc, schema_dir, by_id))
+
     if problems:
         raise CatalogError(problems)
-    return Catalog(tuple(phases), tuple(categories), tuple(sorted(tools, key=lambda t: t.name.en.casefold())))
+    chapter = build_chapter(chapter_doc, by_id) if chapter_doc else ()
+    return Catalog(tuple(phases), tuple(categories), tuple(sorted(tools, key=lambda t: t.name.en.casefold())), chapter)
 
 
 def _check_tool_file(path: Path, shown_as: str, raw: bytes, context: Context, schema_dir: Path,

@@ -83,6 +83,7 @@ class Catalog:
     phases: tuple[Phase, ...]
     categories: tuple[Category, ...]
     tools: tuple[Tool, ...]
+    chapter: tuple = ()  # the source chapter's areas and tools (chapter.Area), when catalog/chapter.yml exists
     _by_category: dict[str, tuple[Tool, ...]] = field(default_factory=dict, compare=False, repr=False)
     _by_id: dict[str, Tool] = field(default_factory=dict, compare=False, repr=False)
     _categories_by_id: dict[str, Category] = field(default_factory=dict, compare=False, repr=False)
