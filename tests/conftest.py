@@ -75,8 +75,10 @@ description:
     values to training and to online inference with low latency.
 checked: 2026-11-20
 sources:
-  - https://github.com/example/sample-store/blob/main/LICENSE
-  - https://pypi.org/project/sample-store/
+  - url: https://github.com/example/sample-store/blob/main/LICENSE
+    supports: [license, model]
+  - url: https://pypi.org/project/sample-store/
+    supports: [name, deployment, steward, status]
 """
 
 

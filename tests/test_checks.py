@@ -72,8 +72,8 @@ CASES = {
         "catalog/tools/other-tool.yml:5:11: homepage: 'javascript:alert(1)' is not an https:// link "
         "(write a full link such as `https://example.org/`)"),
     "data: URL in sources": (
-        "  - https://pypi.org/project/other-tool/", "  - data:text/html,<script>alert(1)</script>",
-        "catalog/tools/other-tool.yml:24:5: sources[1]: 'data:text/html,<script>alert(1)</script>' is not an https:// link "
+        "url: https://pypi.org/project/other-tool/", "url: data:text/html,<script>alert(1)</script>",
+        "catalog/tools/other-tool.yml:25:10: sources[1].url: 'data:text/html,<script>alert(1)</script>' is not an https:// link "
         "(write a full link such as `https://example.org/`)"),
     "file: URL": (
         "docs: https://docs.other-tool.example.org/", "docs: file:///etc/passwd",
@@ -257,8 +257,8 @@ HOSTILE = {
         "catalog/tools/other-tool.yml:7:7: docs: 'https://github.com@evil.example.net/' has user information before "
         "the host, so it does not go where it seems to (remove everything between `https://` and `@`)"),
     "tracking parameters": (
-        "  - https://pypi.org/project/other-tool/", "  - https://pypi.org/project/other-tool/?utm_source=x&gclid=1&page=2",
-        "catalog/tools/other-tool.yml:24:5: sources[1]: 'https://pypi.org/project/other-tool/?utm_source=x&gclid=1&page=2' "
+        "url: https://pypi.org/project/other-tool/", "url: https://pypi.org/project/other-tool/?utm_source=x&gclid=1&page=2",
+        "catalog/tools/other-tool.yml:25:10: sources[1].url: 'https://pypi.org/project/other-tool/?utm_source=x&gclid=1&page=2' "
         "has tracking parameters (utm_source, gclid) (remove them: link to the page itself)"),
     "host that is not a registrable domain": (
         "homepage: https://other-tool.example.org/", "homepage: https://localhost/",
@@ -337,3 +337,29 @@ def test_a_category_no_tool_uses_is_reported_at_its_line(catalog, capsys):
     status, lines = check(catalog, capsys)
     assert lines == ["catalog/categories.yml:24:9: categories[2].id: no tool has 'platforms' as its main category "
                      "(add a tool with `category: platforms`, or remove the category)", "1 error in 1 file"]
+
+
+# --- Every fact cites its source ------------------------------------------------------------
+
+def test_a_fact_no_source_supports_is_reported_at_the_fact(catalog, capsys):
+    write(catalog, "other-tool.yml", other_with("supports: [name, deployment, steward, status]",
+                                                "supports: [name, steward, status]"))
+    status, lines = check(catalog, capsys)
+    assert lines == ["catalog/tools/other-tool.yml:10:13: deployment: no source supports this fact "
+                     "(add `deployment` to the `supports:` of a source that shows it, or add such a source)",
+                     "1 error in 1 file"]
+
+
+def test_a_source_cannot_support_a_fact_the_entry_does_not_state(catalog, capsys):
+    write(catalog, "other-tool.yml", other_with("supports: [license, model]", "supports: [license, model, successor]"))
+    status, lines = check(catalog, capsys)
+    assert lines == ["catalog/tools/other-tool.yml:24:32: sources[0].supports[2]: supports 'successor', which this "
+                     "entry does not state (remove it, or add `successor:` to the entry)", "1 error in 1 file"]
+
+
+def test_a_former_name_needs_its_source_too(catalog, capsys):
+    write(catalog, "other-tool.yml", other_with("status: active", "status: active\nformer_names: [Old Tool]"))
+    status, lines = check(catalog, capsys)
+    assert lines == ["catalog/tools/other-tool.yml:13:15: former_names: no source supports this fact "
+                     "(add `former_names` to the `supports:` of a source that shows it, or add such a source)",
+                     "1 error in 1 file"]

@@ -34,7 +34,7 @@ def test_a_new_tool_starts_with_every_field_and_placeholders_the_check_rejects(c
     lines = capsys.readouterr().err.splitlines()
     fields = [re.match(r"catalog/tools/acai-ml\.yml:\d+:\d+: ([\w.\[\]]+):", line).group(1) for line in lines[:-1]]
     assert {"homepage", "repository", "docs", "license", "model", "deployment", "steward", "description.es",
-            "description.en", "sources[0]"} <= set(fields)
+            "description.en", "sources[0].url"} <= set(fields)
 
 
 def test_a_filled_in_scaffold_passes(catalog, capsys):
@@ -49,9 +49,10 @@ def test_a_filled_in_scaffold_passes(catalog, capsys):
         "model: TODO": "model: open-source",
         "deployment: TODO": "deployment: self-managed",
         "steward: TODO": "steward: Açaí community",
-        "  - https://TODO.example/": "  - https://pypi.org/project/acai-ml/",
     }.items():
         text = text.replace(placeholder, value)
+    text = text.replace("url: https://TODO.example/  # e.g. the LICENSE file", "url: https://pypi.org/project/acai-ml/  #", 1)
+    text = text.replace("url: https://TODO.example/  # e.g. the homepage", "url: https://acai.example.org/  #", 1)
     text = re.sub(r"es: >-\n    TODO.*", "es: >-\n    Servidor de modelos de ejemplo que responde predicciones por HTTP.", text)
     text = re.sub(r"en: >-\n    TODO.*", "en: >-\n    Example model server that answers predictions over HTTP.", text)
     path.write_text(text)

@@ -27,7 +27,10 @@ FILLED = {
     "model: TODO": "model: open-source",
     "deployment: TODO": "deployment: self-managed",
     "steward: TODO": "steward: Açaí Explain community",
-    "  - https://TODO.example/": "  - https://pypi.org/project/acai-explain/",
+    "url: https://TODO.example/  # e.g. the LICENSE file or the package's page on PyPI":
+        "url: https://pypi.org/project/acai-explain/",
+    "url: https://TODO.example/  # e.g. the homepage or the product's own documentation":
+        "url: https://acai-explain.example.org/",
 }
 
 
@@ -108,7 +111,7 @@ def test_a_left_placeholder_a_bad_licence_and_a_tracking_link_are_each_reported_
         "(did you mean 'MIT-0'?)",
         f"catalog/tools/acai-explain.yml:{line_of(tool, 'model:')}:8: model: still holds a placeholder "
         "(replace the TODO text with the real value)",
-        f"catalog/tools/acai-explain.yml:{line_of(tool, 'utm_source')}:5: sources[0]: "
+        f"catalog/tools/acai-explain.yml:{line_of(tool, 'utm_source')}:10: sources[0].url: "
         "'https://pypi.org/project/acai-explain/?utm_source=x' has tracking parameters (utm_source) "
         "(remove them: link to the page itself)",
         "3 errors in 1 file",

@@ -30,7 +30,8 @@ description:
     and an image <img src=x onerror=alert(3)> and # not a heading.
 checked: 2026-11-01
 sources:
-  - https://evil.example.org/licence
+  - url: https://evil.example.org/licence
+    supports: [name, license, model, deployment, steward, status]
 """
 
 

@@ -260,9 +260,9 @@ def urls_are_safe_web_links(document: Document, file_id: str, context: Context) 
     no other scheme, no user info before the host, no tracking parameters."""
     data = document.data
     paths: list[KeyPath] = [(key,) for key in URL_FIELDS if key in data]
-    paths += [("sources", i) for i in range(len(data["sources"]))]
+    paths += [("sources", i, "url") for i in range(len(data["sources"]))]
     for path in paths:
-        value = data[path[0]] if len(path) == 1 else data[path[0]][path[1]]
+        value = data[path[0]] if len(path) == 1 else data[path[0]][path[1]][path[2]]
         found = url_problem(value)
         if found:
             yield _at(document, path, *found)
@@ -301,6 +301,29 @@ def url_problem(value: str) -> tuple[str, str] | None:
         return (f"{value!r} has tracking parameters ({', '.join(tracking)})",
                 "remove them: link to the page itself")
     return None
+
+
+# The fields that state a fact about the tool, each of which a source must support.
+FACTS = ("name", "former_names", "predecessors", "license", "license_changes", "model", "deployment", "steward",
+         "status", "successor")
+
+
+@tool_rule("sources", *FACTS)
+def facts_have_sources(document: Document, file_id: str, context: Context) -> Iterator[Problem]:
+    """Every fact the entry states is supported by at least one source, and a source supports only facts
+    the entry states (optional facts count when present and not empty)."""
+    data = document.data
+    stated = [f for f in FACTS if data.get(f) not in (None, [], "")]
+    supported = {f for source in data["sources"] for f in source["supports"]}
+    for field in stated:
+        if field not in supported:
+            yield _at(document, (field,), "no source supports this fact",
+                      f"add `{field}` to the `supports:` of a source that shows it, or add such a source")
+    for i, source in enumerate(data["sources"]):
+        for j, field in enumerate(source["supports"]):
+            if field not in stated:
+                yield _at(document, ("sources", i, "supports", j), f"supports {field!r}, which this entry does not state",
+                          f"remove it, or add `{field}:` to the entry")
 
 
 @tool_rule("checked", "license_changes")

@@ -46,6 +46,15 @@ class LicenseChange:
 
 
 @dataclass(frozen=True)
+class Source:
+    """A page that backs some of a tool's facts."""
+
+    url: str
+    supports: tuple[str, ...]  # the fields it shows to be true
+    secondary: bool = False  # news or a third party, used only where no primary source exists
+
+
+@dataclass(frozen=True)
 class Tool:
     """One tool, as its file `catalog/tools/<id>.yml` describes it."""
 
@@ -61,7 +70,7 @@ class Tool:
     status: str
     description: Text
     checked: dt.date
-    sources: tuple[str, ...]
+    sources: tuple[Source, ...]
     also_in: tuple[str, ...] = ()
     repository: str | None = None
     docs: str | None = None
@@ -69,6 +78,11 @@ class Tool:
     license_changes: tuple[LicenseChange, ...] = ()
     successor: str | None = None
     former_names: tuple[str, ...] = ()
+    predecessors: tuple[str, ...] = ()  # other products this one replaced: ids where in the catalog, else names
+
+    def sources_of(self, field: str) -> tuple[Source, ...]:
+        """The sources that support one fact (a field name such as "license")."""
+        return tuple(source for source in self.sources if field in source.supports)
 
     @property
     def categories(self) -> tuple[str, ...]:
