@@ -208,7 +208,7 @@ def spdx_findings(expression: str, historic: bool) -> tuple[tuple[str, str], ...
         return ()
     join_hint = "join licences with AND / OR, e.g. `Apache-2.0 AND SSPL-1.0`"
     try:
-        info = _licensing().validate(expression, strict=True)
+        info = spdx_licensing().validate(expression, strict=True)
     except ExpressionError as err:
         return ((f"{expression!r} is not a valid SPDX expression: {err}", join_hint),)
     invalid = [s for s in info.invalid_symbols if not (historic and s.startswith("LicenseRef-"))]
@@ -225,7 +225,7 @@ def spdx_findings(expression: str, historic: bool) -> tuple[tuple[str, str], ...
 
 
 @cache
-def _licensing():
+def spdx_licensing():
     """The SPDX licence list, loaded once (building it takes a few hundred milliseconds)."""
     return get_spdx_licensing()
 
@@ -233,7 +233,7 @@ def _licensing():
 @cache
 def _spdx_keys() -> dict[str, str]:
     """SPDX ids by their lower-case form."""
-    return {key.lower(): key for key in _licensing().known_symbols}
+    return {key.lower(): key for key in spdx_licensing().known_symbols}
 
 
 def _nearest_spdx(symbol: str) -> str:

@@ -37,3 +37,8 @@ def plural(forms: Mapping[str, str], count: int, lang: str, **values: object) ->
 def long_date(day: dt.date, lang: str) -> str:
     """A date as running text writes it in `lang`."""
     return format_date(day, "long", locale=LOCALES[lang])
+
+
+def medium_date(day: dt.date, lang: str) -> str:
+    """A date as a table cell writes it in `lang`: "1 dic 2026", "1 Dec 2026"."""
+    return format_date(day, "medium", locale=LOCALES[lang])
