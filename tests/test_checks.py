@@ -363,3 +363,10 @@ def test_a_former_name_needs_its_source_too(catalog, capsys):
     assert lines == ["catalog/tools/other-tool.yml:13:15: former_names: no source supports this fact "
                      "(add `former_names` to the `supports:` of a source that shows it, or add such a source)",
                      "1 error in 1 file"]
+
+
+def test_a_name_too_long_is_told_its_length_in_either_form(catalog, capsys):
+    write(catalog, "other-tool.yml", other_with("name: Other Tool", "name: {es: " + "x" * 81 + ", en: Other Tool}"))
+    status, lines = check(catalog, capsys)
+    assert lines == ["catalog/tools/other-tool.yml:3:12: name.es: is 81 characters, more than 80 (shorten it)",
+                     "1 error in 1 file"]

@@ -73,6 +73,9 @@ def _schema_problem(document: Document, path: KeyPath, error: jsonschema.Validat
         message = f"{value!r} is not one of the allowed values"
         hint = _did_you_mean(str(value), [str(v) for v in expected], "allowed")
     elif kind == "oneOf":  # a name, or the same name in both languages
+        within = [e for e in error.context if e.validator != "type"]
+        if within:  # the value has one of the right shapes: say what is wrong inside it
+            return _schema_problem(document, tuple(within[0].absolute_path), within[0])
         message = f"must be a text or {{es: ..., en: ...}}, not {_a(_type_name(value))}"
         hint = "see the example in CONTRIBUTING.md"
     elif kind == "type":
