@@ -13,6 +13,8 @@ from functools import cache
 from pathlib import Path
 
 from .diagram import Diagram, render_diagram
+from .explore import PAGES as CHOOSING_PAGES
+from .explore import render_choosing_pages
 from .load import load_catalog
 from .model import LANGS, Catalog
 from .chapter import TABLE as CHAPTER_TABLE
@@ -20,7 +22,8 @@ from .render import OUTPUT_DIR, PageCache, load_strings, render_chapter_table, r
 from .write import WriteReport, sync_folder
 
 SCHEMA_OUTPUT = "schema"  # docs/schema/: the JSON Schemas, published with the site for editors
-GENERATED_DIRS = (*(f"{lang}/{OUTPUT_DIR}" for lang in LANGS), SCHEMA_OUTPUT)  # under docs/, all git-ignored
+# Under docs/, all git-ignored: the landscape, the pages for choosing, and the published schemas.
+GENERATED_DIRS = (*(f"{lang}/{folder}" for lang in LANGS for folder in (OUTPUT_DIR, *CHOOSING_PAGES)), SCHEMA_OUTPUT)
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,9 @@ class Generator:
             diagram = self._diagram(catalog, lang)
             outputs[self.project.docs / lang / OUTPUT_DIR] = render_pages(
                 catalog, lang, diagram, self.edit_base, cache=self._pages)
+            for name, content in render_choosing_pages(catalog, lang).items():
+                folder, file = name.split("/", 1)
+                outputs.setdefault(self.project.docs / lang / folder, {})[file] = content
             if catalog.chapter:
                 outputs[self.project.docs / lang / OUTPUT_DIR][CHAPTER_TABLE] = render_chapter_table(catalog, lang)
         outputs[self.project.docs / SCHEMA_OUTPUT] = {
