@@ -1,0 +1,132 @@
+"""Explore, compare and statistics pages in a real browser: filters agree with the catalog, the state
+lives in the address, compare shows the named tools' facts, and nothing from the address runs."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import ROOT
+from landscape.families import licence_family
+from landscape.load import load_catalog
+from test_browser import Visit, base_url, browser, visit  # noqa: F401  (shared fixtures)
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(ROOT / "catalog")
+
+
+def open_explore(visit, path: str):
+    """Open an explore page and wait until its script has applied the address's filters."""
+    page = visit.open(path)
+    page.wait_for_selector("#ls-explore .ls-filters:not([hidden])")
+    return page
+
+
+def search(page) -> str:
+    """The page's query string as the page sees it (history.replaceState does not always reach page.url at once)."""
+    return page.evaluate("location.search")
+
+
+def shown_ids(page) -> set[str]:
+    return set(page.eval_on_selector_all("#ls-explore tbody tr:not([hidden])", "rows => rows.map(r => r.id.slice(5))"))
+
+
+def test_a_filter_combination_leaves_exactly_the_tools_the_catalog_says(visit, catalog):
+    page = open_explore(visit, "/explore/?model=open-source,open-core&deployment=self-managed,both&status=active")
+    expected = {t.id for t in catalog.tools if t.model in ("open-source", "open-core")
+                and t.deployment in ("self-managed", "both") and t.status == "active"}
+    assert expected and shown_ids(page) == expected
+    count = page.locator("#ls-explore-count")
+    assert count.get_attribute("role") == "status"
+    assert count.inner_text().startswith(f"{len(expected)} herramienta")
+
+
+def test_each_value_tells_how_many_tools_it_would_leave(visit, catalog):
+    page = open_explore(visit, "/en/explore/?status=active")
+    open_source_active = sum(1 for t in catalog.tools if t.model == "open-source" and t.status == "active")
+    label = page.locator("fieldset[data-facet=model] label", has=page.locator("input[value=open-source]"))
+    assert label.locator(".ls-count").text_content() == f"({open_source_active})"
+
+
+def test_the_text_filter_ignores_accents_and_case_and_reads_descriptions(visit, catalog):
+    page = open_explore(visit, "/explore/")
+    page.fill("#ls-q", "VALIDACION")  # "validación" in the Spanish descriptions
+    expected = {t.id for t in catalog.tools
+                if "validacion" in _fold(" ".join((t.name.es, t.name.en, *t.former_names, t.description.es)))}
+    assert expected and shown_ids(page) == expected
+    assert search(page) == "?q=VALIDACION"
+
+
+def test_the_state_survives_a_reload_and_the_language_switch(visit, catalog):
+    page = open_explore(visit, "/explore/")
+    page.locator("summary", has_text="Familia de licencia").click()
+    page.check("fieldset[data-facet=family] input[value=permissive]")
+    page.fill("#ls-q", "feature")
+    assert search(page) == "?family=permissive&q=feature"
+    page.reload(wait_until="networkidle")
+    page.wait_for_selector("#ls-explore .ls-filters:not([hidden])")
+    assert page.is_checked("fieldset[data-facet=family] input[value=permissive]")
+    assert page.input_value("#ls-q") == "feature"
+    page.locator("a[hreflang=en]").first.dispatch_event("click")
+    page.wait_for_url("**/en/explore/?family=permissive&q=feature")
+    page.wait_for_selector("#ls-explore .ls-filters:not([hidden])")
+    assert shown_ids(page) == {t.id for t in catalog.tools if licence_family(t.license) == "permissive"
+                               and "feature" in _fold(" ".join((t.name.es, t.name.en, *t.former_names, t.description.en)))}
+
+
+def test_the_filters_work_from_the_keyboard(visit):
+    page = open_explore(visit, "/en/explore/")
+    page.focus("#ls-q")
+    page.keyboard.type("mlflow")
+    assert "mlflow" in shown_ids(page)
+    page.keyboard.press("Tab")  # to the first facet's summary
+    page.keyboard.press("Enter")  # opens it
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # ticks the first phase
+    assert search(page).startswith("?phase=") and "q=mlflow" in search(page)
+
+
+def test_compare_shows_the_facts_of_the_tools_named_and_names_unknown_ones(visit, catalog):
+    page = visit.open("/en/compare/?tools=mlflow,clearml,no-such-tool")
+    header = page.locator(".ls-compare__table thead th")
+    assert header.all_inner_texts() == [catalog.tool("mlflow").name.en, catalog.tool("clearml").name.en]
+    licence_row = page.locator(".ls-compare__table tbody tr").first.locator("td").all_inner_texts()
+    assert licence_row == [catalog.tool("mlflow").license, catalog.tool("clearml").license]
+    assert "no-such-tool" in page.locator(".ls-compare__message").inner_text()
+
+
+def test_ticking_tools_on_explore_leads_to_compare(visit):
+    page = open_explore(visit, "/en/explore/")
+    for tool in ("mlflow", "clearml", "wandb"):
+        page.check(f"#tool-{tool} input[name=tools]")
+    page.click("#ls-compare button[type=submit]")
+    page.wait_for_url("**/en/compare/?tools=*")
+    assert sorted(search(page).removeprefix("?tools=").split(",")) == ["clearml", "mlflow", "wandb"]
+    page.wait_for_selector(".ls-compare__table")
+    assert page.locator(".ls-compare__table thead th").count() == 3
+
+
+@pytest.mark.parametrize("path", [
+    "/explore/?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&model=%3Cscript%3Ealert(2)%3C/script%3E",
+    "/compare/?tools=%3Cscript%3Ealert(3)%3C/script%3E,%3Cimg%20src%3Dx%20onerror%3Dalert(4)%3E",
+])
+def test_nothing_from_the_address_runs_or_becomes_markup(visit, path):
+    dialogs = []
+    visit.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page = visit.open(path)
+    assert dialogs == []
+    assert page.locator("article img[src=x], article script:not([src])").count() == 0
+    assert visit.errors == []
+
+
+@pytest.mark.parametrize("path", ["/explore/", "/en/compare/?tools=mlflow,clearml", "/stats/", "/en/stats/"])
+def test_axe_finds_nothing_on_the_pages_for_choosing(visit, path):
+    violations = [f"{v['id']}: {v['help']}" for v in Axe().run(visit.open(path)).response["violations"]]
+    assert violations == []
+
+
+def _fold(text: str) -> str:
+    from landscape.checks import fold
+    return fold(text)
