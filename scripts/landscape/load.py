@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .checks import (Context, broken_fields, check_category_use, check_issue_form, check_schema, check_text,
                      check_tool, check_unique)
-from .model import Catalog, Category, LicenseChange, Phase, Text, Tool
+from .model import Catalog, Category, LicenseChange, Package, Phase, Text, Tool
 from .problems import CatalogError, Problem
 from .source import Document, read_yaml
 
@@ -175,6 +175,7 @@ def _build_tool(document: Document) -> Tool:
         status=data["status"],
         successor=data.get("successor"),
         former_names=tuple(data.get("former_names", ())),
+        packages=tuple(Package(index, name) for index, names in data.get("packages", {}).items() for name in names),
         description=Text(**data["description"]),
         checked=dt.date.fromisoformat(str(data["checked"])),
         sources=tuple(data["sources"]),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
 LANGS = ("es", "en")  # the default language, served at /, first
+RECHECK_MONTHS = 12  # facts checked longer ago than this are shown as "to be re-checked"
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,20 @@ class LicenseChange:
 
 
 @dataclass(frozen=True)
+class Package:
+    """A package the tool's makers publish on a package index (`pypi` or `npm`)."""
+
+    index: str
+    name: str
+
+
+def months_after(day: dt.date, months: int) -> dt.date:
+    """The same day `months` calendar months later (the month's last day when it is shorter: Jan 31 -> Feb 28)."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+@dataclass(frozen=True)
 class Tool:
     """One tool, as its file `catalog/tools/<id>.yml` describes it."""
 
@@ -69,6 +85,19 @@ class Tool:
     license_changes: tuple[LicenseChange, ...] = ()
     successor: str | None = None
     former_names: tuple[str, ...] = ()
+    packages: tuple[Package, ...] = ()
+
+    @property
+    def recheck_due(self) -> dt.date:
+        """The last day the facts count as fresh: RECHECK_MONTHS after `checked`."""
+        return months_after(self.checked, RECHECK_MONTHS)
+
+    def needs_recheck(self, today: dt.date) -> bool:
+        """True when the facts were checked more than RECHECK_MONTHS ago, seen from `today`.
+
+        Pages show such a tool as "to be re-checked" (strings.yml: `recheck`); `landscape audit` reports it.
+        """
+        return today > self.recheck_due
 
     @property
     def categories(self) -> tuple[str, ...]:
