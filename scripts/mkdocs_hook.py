@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from html import escape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -51,6 +52,11 @@ def on_pre_build(config) -> None:
         # rebuild leaves the browser waiting ("the server will appear stuck").
         log.info(report + "\nThe browser shows them in place of the pages; fix them and save.")
         _problems.extend(err.problems)
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Heading permalinks titled in the page's language (Python-Markdown's toc writes "Permanent link")."""
+    return html.replace('title="Permanent link"', f'title="{escape(config.extra["ui"]["permalink"])}"')
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -146,6 +146,7 @@ def fixture_project(tmp_path: Path) -> Path:
     """A private copy of the project whose catalog is the fixture catalog."""
     root = copy_project(tmp_path / "project")
     shutil.rmtree(root / "catalog")
+    shutil.rmtree(root / ".github")  # its issue form lists the real categories, not the fixture's
     return write_catalog(root)
 
 

@@ -66,7 +66,7 @@ CASES = {
         "(add `steward:`: the company or foundation behind the product today)"),
     "wrong type": (
         "steward: Other Tool community", "steward: 42",
-        "catalog/tools/other-tool.yml:11:10: steward: must be a text, not an integer (see the example in CONTRIBUTING.md)"),
+        "catalog/tools/other-tool.yml:11:10: steward: must be a text or {es: ..., en: ...}, not an integer (see the example in CONTRIBUTING.md)"),
     "javascript: URL": (
         "homepage: https://other-tool.example.org/", "homepage: javascript:alert(1)",
         "catalog/tools/other-tool.yml:5:11: homepage: 'javascript:alert(1)' is not an https:// link "

@@ -72,6 +72,9 @@ def _schema_problem(document: Document, path: KeyPath, error: jsonschema.Validat
     elif kind == "enum":
         message = f"{value!r} is not one of the allowed values"
         hint = _did_you_mean(str(value), [str(v) for v in expected], "allowed")
+    elif kind == "oneOf":  # a name, or the same name in both languages
+        message = f"must be a text or {{es: ..., en: ...}}, not {_a(_type_name(value))}"
+        hint = "see the example in CONTRIBUTING.md"
     elif kind == "type":
         message = f"must be {_a(expected)}, not {_a(_type_name(value))}"
         hint = "see the example in CONTRIBUTING.md"
@@ -97,7 +100,10 @@ def _schema_problem(document: Document, path: KeyPath, error: jsonschema.Validat
 
 def _about(schema: dict, key: str) -> str:
     described = schema.get("properties", {}).get(key, {}).get("description")
-    return f": {described[0].lower()}{described[1:].rstrip('.')}" if described else ""
+    if not described:
+        return ""
+    first = described.split(". ", 1)[0].rstrip(".")  # the first sentence says what the field holds
+    return f": {first[0].lower()}{first[1:]}"
 
 
 def _type_name(value: object) -> str:
@@ -128,9 +134,10 @@ TOOL_RULES: list[tuple[ToolRule, tuple[str, ...]]] = []
 class Context:
     """What the rules of one file may look at beyond the file itself."""
 
-    def __init__(self, category_ids: list[str], today: dt.date):
+    def __init__(self, category_ids: list[str], today: dt.date, glossary: Path | None = None):
         self.category_ids = category_ids
         self.today = today
+        self.glossary = glossary  # catalog/glossary.yml, when the catalog has one
 
 
 def tool_rule(*fields: str) -> Callable[[ToolRule], ToolRule]:
@@ -425,21 +432,31 @@ def check_unique(documents: list[Document]) -> Iterator[Problem]:
         "repository": normalize_url,
     }
     for field, key_of in keys.items():
-        first: dict[str, Document] = {}
+        first: dict[str, tuple[Document, str]] = {}
         for document in sorted(documents, key=lambda d: (not _plain(d.data.get(field)), d.file)):
-            value = document.data.get(field)
-            if not isinstance(value, str):
-                continue
-            key = key_of(value)
-            if key not in first:
-                first[key] = document
-                continue
-            other = first[key]
-            if field not in ("id", "name") or fold(other.data[field]) == fold(value):
-                message = f"{value!r} is also the {field} of {other.file}"
-            else:
-                message = f"{value!r} looks the same as {other.data[field]!r}, the {field} of {other.file}"
-            yield _at(document, (field,), message, "each tool has one file: update that one, or tell the two apart")
+            for value in _values(document.data.get(field)):
+                key = key_of(value)
+                if key not in first:
+                    first[key] = (document, value)
+                    continue
+                other, seen = first[key]
+                if other is document:
+                    continue
+                if field not in ("id", "name") or fold(seen) == fold(value):
+                    message = f"{value!r} is also the {field} of {other.file}"
+                else:
+                    message = f"{value!r} looks the same as {seen!r}, the {field} of {other.file}"
+                yield _at(document, (field,), message, "each tool has one file: update that one, or tell the two apart")
+                break
+
+
+def _values(value: object) -> list[str]:
+    """The texts of a field: a string, or the distinct ones of {es: ..., en: ...}."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return list(dict.fromkeys(v for v in value.values() if isinstance(v, str)))
+    return []
 
 
 def look(text: str) -> str:
@@ -448,7 +465,7 @@ def look(text: str) -> str:
 
 
 def _plain(value: object) -> bool:
-    return isinstance(value, str) and value.isascii()
+    return all(text.isascii() for text in _values(value))
 
 
 def fold(text: str) -> str:

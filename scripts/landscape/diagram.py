@@ -160,9 +160,9 @@ def _tool_attributes(tool: Tool, category: Category, lang: str, strings: dict) -
     model = strings["models"][tool.model]
     deployment = strings["deployments"][tool.deployment]
     return {
-        "label": _wrap(_label(tool.name)),
+        "label": _wrap(_label(tool.name[lang])),
         "URL": f"{LINK_PREFIX}{category.id}/#{tool.id}",
-        "tooltip": _label(f"{tool.name}: {model}, {deployment}"),
+        "tooltip": _label(f"{tool.name[lang]}: {model}, {deployment}"),
         "target": "_self",
         "id": f"ls-tool-{tool.id}",
         "class": f"ls-tool model-{tool.model} deploy-{tool.deployment}",

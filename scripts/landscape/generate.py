@@ -15,7 +15,8 @@ from pathlib import Path
 from .diagram import Diagram, render_diagram
 from .load import load_catalog
 from .model import LANGS, Catalog
-from .render import OUTPUT_DIR, PageCache, load_strings, render_pages
+from .chapter import TABLE as CHAPTER_TABLE
+from .render import OUTPUT_DIR, PageCache, load_strings, render_chapter_table, render_pages
 from .write import WriteReport, sync_folder
 
 SCHEMA_OUTPUT = "schema"  # docs/schema/: the JSON Schemas, published with the site for editors
@@ -71,6 +72,8 @@ class Generator:
             diagram = self._diagram(catalog, lang)
             outputs[self.project.docs / lang / OUTPUT_DIR] = render_pages(
                 catalog, lang, diagram, self.edit_base, cache=self._pages)
+            if catalog.chapter:
+                outputs[self.project.docs / lang / OUTPUT_DIR][CHAPTER_TABLE] = render_chapter_table(catalog, lang)
         outputs[self.project.docs / SCHEMA_OUTPUT] = {
             schema.name: schema.read_bytes() for schema in sorted((self.project.catalog / "schema").glob("*.json"))
         }

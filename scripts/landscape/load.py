@@ -13,6 +13,8 @@ from pathlib import Path
 
 from .checks import (Context, broken_fields, check_category_use, check_issue_form, check_schema, check_text,
                      check_tool, check_unique)
+from .chapter import CHAPTER_FILE, build_chapter, check_chapter
+from .glossary import GLOSSARY, check_wording
 from .model import Catalog, Category, LicenseChange, Package, Phase, Text, Tool
 from .problems import CatalogError, Problem
 from .source import Document, read_yaml
@@ -61,8 +63,12 @@ def load_catalog(catalog_dir: Path, *, today: dt.date | None = None, display_roo
         problems.extend(found)
         if not found:
             phases, categories = _build_categories(categories_doc.data)
-    context = Context([c.id for c in categories], today)
-    context_key = (tuple(context.category_ids), today, display_root)
+    glossary = catalog_dir / GLOSSARY
+    context = Context([c.id for c in categories], today, glossary if glossary.is_file() else None)
+    context_key = (tuple(context.category_ids), today, display_root,
+                   glossary.read_bytes() if context.glossary else None)
+    if categories_doc and context.glossary and not problems:
+        problems.extend(check_wording(categories_doc, context.glossary))
 
     tools, valid = [], []
     paths = sorted((catalog_dir / TOOLS_DIR).glob("*.y*ml"))
@@ -91,9 +97,15 @@ def load_catalog(catalog_dir: Path, *, today: dt.date | None = None, display_roo
         if form_doc:
             problems.extend(check_issue_form(form_doc, categories_doc.data["categories"]))
 
+    chapter_doc = read(catalog_dir / CHAPTER_FILE) if (catalog_dir / CHAPTER_FILE).is_file() else None
+    by_id = {tool.id: tool for tool in tools}
+    if chapter_doc and len(tools) == len(paths):  # ids can be checked only once every tool file is read
+        problems.extend(check_chapter(chapter_doc, schema_dir, by_id))
+
     if problems:
         raise CatalogError(problems)
-    return Catalog(tuple(phases), tuple(categories), tuple(sorted(tools, key=lambda t: t.name.casefold())))
+    chapter = build_chapter(chapter_doc, by_id) if chapter_doc else ()
+    return Catalog(tuple(phases), tuple(categories), tuple(sorted(tools, key=lambda t: t.name.en.casefold())), chapter)
 
 
 def _check_tool_file(path: Path, shown_as: str, raw: bytes, context: Context, schema_dir: Path,
@@ -110,6 +122,8 @@ def _check_tool_file(path: Path, shown_as: str, raw: bytes, context: Context, sc
         return _Checked(raw, context_key, None, found, None)
     broken = broken_fields(found) | ({"category", "also_in"} if not context.category_ids else set())
     found += check_tool(document, path.stem, context, broken)
+    if context.glossary:
+        found += check_wording(document, context.glossary)
     text = check_text(document)
     shadowed = {p.field for p in text}
     found = text + [p for p in dict.fromkeys(found) if p.field not in shadowed]  # each problem once
@@ -160,7 +174,7 @@ def _build_tool(document: Document) -> Tool:
     return Tool(
         id=data["id"],
         file=document.file,
-        name=data["name"],
+        name=_words(data["name"]),
         category=data["category"],
         also_in=tuple(data.get("also_in", ())),
         homepage=data["homepage"],
@@ -171,7 +185,7 @@ def _build_tool(document: Document) -> Tool:
         license_changes=tuple(LicenseChange(str(c["date"]), c["from"], c["to"]) for c in data.get("license_changes", ())),
         model=data["model"],
         deployment=data["deployment"],
-        steward=data["steward"],
+        steward=_words(data["steward"]),
         status=data["status"],
         successor=data.get("successor"),
         former_names=tuple(data.get("former_names", ())),
@@ -180,3 +194,8 @@ def _build_tool(document: Document) -> Tool:
         checked=dt.date.fromisoformat(str(data["checked"])),
         sources=tuple(data["sources"]),
     )
+
+
+def _words(value: str | dict) -> Text:
+    """A name or steward: one string for both languages, or {es: ..., en: ...}."""
+    return Text(value, value) if isinstance(value, str) else Text(**value)

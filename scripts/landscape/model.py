@@ -67,13 +67,13 @@ class Tool:
 
     id: str
     file: str
-    name: str
+    name: Text  # the same in both languages for a proper name
     category: str
     homepage: str
     license: str
     model: str
     deployment: str
-    steward: str
+    steward: Text  # the same in both languages for a proper name
     status: str
     description: Text
     checked: dt.date
@@ -112,6 +112,7 @@ class Catalog:
     phases: tuple[Phase, ...]
     categories: tuple[Category, ...]
     tools: tuple[Tool, ...]
+    chapter: tuple = ()  # the source chapter's areas and tools (chapter.Area), when catalog/chapter.yml exists
     _by_category: dict[str, tuple[Tool, ...]] = field(default_factory=dict, compare=False, repr=False)
     _by_id: dict[str, Tool] = field(default_factory=dict, compare=False, repr=False)
     _categories_by_id: dict[str, Category] = field(default_factory=dict, compare=False, repr=False)
@@ -122,7 +123,7 @@ class Catalog:
         for category in self.categories:
             members = [t for t in self.tools if category.id in t.categories]
             # Tools whose main category this is come first, each group by name.
-            members.sort(key=lambda t: (t.category != category.id, t.name.casefold()))
+            members.sort(key=lambda t: (t.category != category.id, t.name.en.casefold()))
             self._by_category[category.id] = tuple(members)
 
     def tools_in(self, category_id: str) -> tuple[Tool, ...]:

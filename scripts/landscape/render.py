@@ -131,6 +131,12 @@ def render_pages(catalog: Catalog, lang: str, diagram: Diagram, edit_base: str |
     return files
 
 
+def render_chapter_table(catalog: Catalog, lang: str) -> bytes:
+    """The table of the source chapter's tools, with their facts today (see chapter.py)."""
+    values = {"catalog": catalog, "lang": lang, "s": page_strings(lang)}
+    return environment().get_template("chapter_tools.md.j2").render(**values).encode("utf-8")
+
+
 def category_description(catalog: Catalog, category: Category, lang: str, strings: dict) -> str:
     """The meta description of a category page, from the catalog."""
     count = len(catalog.tools_in(category.id))
