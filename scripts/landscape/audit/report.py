@@ -20,6 +20,7 @@ import jinja2
 from ..problems import Problem
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "audit_issue.md.j2"
+MAX_ISSUE_BODY = 60_000  # GitHub refuses issue bodies over 65,536 characters
 
 
 @dataclass(frozen=True, order=True)
@@ -103,8 +104,15 @@ class Report:
             by_tool.setdefault(finding.tool, []).append(finding)
         environment = jinja2.Environment(autoescape=False, keep_trailing_newline=True, trim_blocks=True,
                                          lstrip_blocks=True, undefined=jinja2.StrictUndefined)
-        text = environment.from_string(TEMPLATE.read_text(encoding="utf-8")).render(
-            report=self, by_tool=by_tool, file_base=file_base, escape=_escape_markdown)
+        template = environment.from_string(TEMPLATE.read_text(encoding="utf-8"))
+        shown = list(by_tool)
+        while True:  # leave out the last tools until the body fits in an issue; the JSON report keeps them all
+            left_out = sum(len(by_tool[tool]) for tool in by_tool if tool not in shown)
+            text = template.render(report=self, by_tool={tool: by_tool[tool] for tool in shown}, left_out=left_out,
+                                   file_base=file_base, escape=_escape_markdown)
+            if len(text) <= MAX_ISSUE_BODY or not shown:
+                break
+            shown.pop()
         path.write_text(text, encoding="utf-8")
 
 
