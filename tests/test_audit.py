@@ -167,7 +167,28 @@ def test_a_package_licence_that_is_one_of_the_catalogs_licences_is_consistent(tm
                       "version": "2.0.0", "licence": "MIT", "licence_stated_as": "expression",
                       "latest_release": "2026-10-01", "links": {
                           "Homepage": "https://sample-store.example.org/",
-                          "Source": "https://github.com/example/sample-store"}, "retired": ""}]
+                          "Source": "https://github.com/example/sample-store"}, "retired": "",
+                      "licence_verdict": "MIT is one of the catalog's licences (Apache-2.0 AND MIT)"}]
+
+
+def test_a_package_licence_named_in_the_license_note_is_explained_there(tmp_path, server, endpoints, capsys):
+    note = ("license_note:\n  es: El servidor es Apache-2.0 y el cliente de Python, MIT.\n"
+            "  en: The server is Apache-2.0 and the Python client MIT.\nmodel: open-source")
+    root = catalog(tmp_path, WITH_PACKAGE.replace("model: open-source", note))
+    pypi(server, expression="MIT")
+    assert audit(root, endpoints, "--skip", "links") == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_the_proprietary_classifier_agrees_with_a_source_available_licence(tmp_path, server, endpoints, capsys):
+    root = catalog(tmp_path, WITH_PACKAGE.replace("license: Apache-2.0", "license: BUSL-1.1").replace(
+        "model: open-source", "model: source-available"))
+    server.expect_request("/pypi/pypi/sample-store/json").respond_with_json({
+        "info": {"version": "2.0.0", "license": "", "classifiers": ["License :: Other/Proprietary License"],
+                 "project_urls": {"Source": "https://github.com/example/sample-store"}},
+        "releases": {"2.0.0": [{"upload_time_iso_8601": RECENT}]}})
+    assert audit(root, endpoints, "--skip", "links") == 0
+    assert capsys.readouterr().out == ""
 
 
 def test_package_links_to_another_repository_and_a_missing_package_are_reported(tmp_path, server, endpoints, capsys):

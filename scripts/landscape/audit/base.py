@@ -80,3 +80,8 @@ def code_repository(url: str) -> str | None:
     if host not in CODE_HOSTS or len(segments) < 2:
         return None
     return f"{host}/{segments[0]}/{segments[1].removesuffix('.git')}".lower()
+
+
+def licence_note(tool: Tool) -> str:
+    """The entry's license_note in both languages (where a licence it explains is named), or ''."""
+    return f"{tool.license_note.es}\n{tool.license_note.en}" if tool.license_note else ""

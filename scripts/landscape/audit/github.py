@@ -17,7 +17,7 @@ import datetime as dt
 import threading
 from dataclasses import dataclass
 
-from .base import Target, code_repository
+from .base import Target, code_repository, licence_note
 from .http import Client, FetchError
 from .licences import compare, published_licence
 from .report import Finding, Note
@@ -114,10 +114,11 @@ def judge_repository(target: Target, facts: RepositoryFacts) -> tuple[list[Findi
                                        f"archived on GitHub: {page}{when}",
                                        "find the project's own words and set status (and successor) to match"))
     if facts.licence not in NOT_COMPARED:
-        agrees, why = compare(tool.license, published_licence(expression=facts.licence), tool.license_note is not None)
+        agrees, why = compare(tool.license, published_licence(expression=facts.licence), licence_note(tool))
         if not agrees:
             findings.append(target.finding(("license",), CHECK, f"GitHub detects {facts.licence} in the repository",
                                            f"{why}, {page}",
                                            "read the licence file at the latest release; if the licence changed, "
                                            "record it in license_changes"))
     return findings, []
+

@@ -8,8 +8,8 @@ text is not recognised. `compare` says whether that agrees with the catalog:
 
 - every licence the package names is one of the licences of the catalog's expression: consistent
   (a package under MIT of a tool listed as `Apache-2.0 AND MIT` is the MIT part of it);
-- the catalog says `proprietary` and the entry has a `license_note`: consistent, as the note says
-  which part is open (typically a client SDK);
+- a licence that is not in the expression but that the entry's `license_note` names by its SPDX id:
+  consistent, as the note says which part has it (typically a client SDK of a proprietary service);
 - anything else is a disagreement, worded with the licences that are not in the catalog's expression.
 """
 
@@ -42,7 +42,8 @@ CLASSIFIERS: dict[str, tuple[str, ...]] = {
     "License :: OSI Approved :: GNU Affero General Public License v3 or later (AGPLv3+)": ("AGPL-3.0-or-later",),
     "License :: OSI Approved :: Eclipse Public License 2.0 (EPL-2.0)": ("EPL-2.0",),
     "License :: OSI Approved :: The Unlicense (Unlicense)": ("Unlicense",),
-    "License :: Other/Proprietary License": (PROPRIETARY,),
+    # No classifier names a source-available licence, so packages under one choose this.
+    "License :: Other/Proprietary License": (PROPRIETARY, "BUSL-1.1", "Elastic-2.0", "SSPL-1.0"),
 }
 
 # Free-text licence fields seen on PyPI that are not SPDX ids, by the id they mean (lower case, no punctuation).
@@ -55,6 +56,7 @@ FREE_TEXT: dict[str, tuple[str, ...]] = {
     "3clause bsd license": ("BSD-3-Clause",), "bsd 3clause": ("BSD-3-Clause",), "new bsd license": ("BSD-3-Clause",),
     "bsd 3clause license": ("BSD-3-Clause",), "modified bsd license": ("BSD-3-Clause",),
     "mozilla public license 20": ("MPL-2.0",), "elastic license 20": ("Elastic-2.0",),
+    "business source license 11": ("BUSL-1.1",), "server side public license": ("SSPL-1.0",),
     "proprietary": (PROPRIETARY,), "commercial": (PROPRIETARY,), "other/proprietary license": (PROPRIETARY,),
 }
 # The first words of a licence pasted in full (after any copyright lines), by the id they start.
@@ -129,9 +131,11 @@ def _text_groups(text: str) -> tuple[tuple[str, ...], ...]:
         groups = _expression_groups(text)
         if groups:
             return groups
-        known = FREE_TEXT.get(re.sub(r"[^a-z0-9/ ]", "", text.lower()).strip())
-        if known:
-            return (known,)
+        # "Apache Software License (Apache 2.0)": the words, then the words in parentheses.
+        for words in (re.sub(r"\(.*?\)", "", text), *re.findall(r"\((.*?)\)", text)):
+            known = FREE_TEXT.get(re.sub(r"\s+", " ", re.sub(r"[^a-z0-9/ ]", "", words.lower())).strip())
+            if known:
+                return (known,)
     for pattern, ids in FULL_TEXT_STARTS:
         if pattern.search(text):
             return (ids,)
@@ -143,20 +147,25 @@ def _short(text: str) -> str:
     return first if len(first) <= 80 and "\n" not in text.strip() else first[:77].rstrip() + "..."
 
 
-def compare(catalog: str, published: Published, has_note: bool) -> tuple[bool, str]:
-    """Whether the published licence agrees with the catalog's `license`, and a sentence saying precisely why."""
+def compare(catalog: str, published: Published, note: str = "") -> tuple[bool, str]:
+    """Whether the published licence agrees with the catalog's `license`, and a sentence saying precisely why.
+
+    `note` is the entry's license_note (both languages): a licence it names by its SPDX id is explained there.
+    """
     if catalog == PROPRIETARY:
-        if all(PROPRIETARY in group for group in published.groups):
-            return True, "both say proprietary"
-        if has_note:
-            return True, "the catalog says proprietary and its license_note says which part is open"
-        return False, f"the catalog says proprietary and has no license_note saying which part is {published.shown}"
-    catalog_keys = set(spdx_keys(catalog) or ())
+        catalog_keys: set[str] = {PROPRIETARY}
+    else:
+        catalog_keys = set(spdx_keys(catalog) or ())
     missing = [group for group in published.groups if not catalog_keys.intersection(group)]
+    explained = [group for group in missing if any(re.search(rf"(?<![\w.-]){re.escape(k)}(?![\w-]|\.\w)", note)
+                                                   for k in group)]
     if not missing:
         named = sorted({k for group in published.groups for k in group if k in catalog_keys})
         if set(named) == catalog_keys:
             return True, f"{' and '.join(named)} {'is' if len(named) == 1 else 'are'} the catalog's licence"
         return True, f"{' and '.join(named)} {'is one' if len(named) == 1 else 'are'} of the catalog's licences ({catalog})"
+    if len(explained) == len(missing):
+        return True, f"license_note names {', '.join(g[0] for g in explained)}"
     absent = " or ".join(missing[0]) if len(missing) == 1 else ", ".join("/".join(g) for g in missing)
-    return False, f"{absent} is not among the catalog's licences ({catalog})"
+    return False, f"{absent} is not among the catalog's licences ({catalog})" + (" nor named in its license_note"
+                                                                                if note else "")

@@ -4,7 +4,8 @@ For each package the index is asked once (PyPI's JSON API `<pypi>/pypi/<name>/js
 `<npm>/<name>`), and its answer becomes `PackageFacts`. `judge_package` then reports, located in the file:
 - a package the index does not know (at the package's name);
 - a published licence that is not among the catalog's licences (at `license`; see licences.compare);
-- project links that point to another repository, or a homepage on another site (at the package's name);
+- project links that point to another repository (of another owner than the catalog's repository and
+  sources), or, when it links no repository of the tool's, a homepage on another site (at the package's name);
 - a package its makers marked deprecated or inactive while the tool is `active` (at `status`).
 The latest release date is kept in the facts; run.py weighs it with the repository's last push.
 """
@@ -16,14 +17,14 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from .base import Target, code_repository, site
+from .base import Target, code_repository, licence_note, site
 from .http import Client, FetchError
 from .licences import Published, compare, published_licence
 from .report import Finding, Note
 
 CHECK = "packages"
 INDEX_NAMES = {"pypi": "PyPI", "npm": "npm"}
-HOMEPAGE_LABELS = {"homepage", "home", "website", "documentation", "docs"}
+HOMEPAGE_LABELS = {"homepage", "home", "website"}
 
 
 @dataclass(frozen=True)
@@ -103,24 +104,25 @@ def _read_npm(name: str, page: str, data: dict) -> PackageFacts:
                         retired=f"deprecated: {current['deprecated']}" if current.get("deprecated") else "")
 
 
-def judge_package(target: Target, position: int, facts: PackageFacts) -> tuple[list[Finding], list[Note]]:
-    """The findings (and notes) for one package of one tool; `position` is its index in the file's list."""
+def judge_package(target: Target, position: int, facts: PackageFacts) -> tuple[list[Finding], list[Note], str]:
+    """The findings and notes for one package of one tool ( `position` is its index in the file's list), and
+    the licence comparison in words, consistent or not ('' when there was nothing to compare)."""
     tool, path = target.tool, ("packages", facts.index, position)
     index = INDEX_NAMES[facts.index]
     label = f"{index} package {facts.name}"
     if facts.problem:
-        return [], [Note(CHECK, tool.id, f"{label} not checked: {facts.problem}")]
+        return [], [Note(CHECK, tool.id, f"{label} not checked: {facts.problem}")], ""
     if not facts.found:
         return [target.finding(path, CHECK, f"{label} does not exist", f"HTTP 404 for {facts.page}",
-                               "check the name; the package may have been renamed or removed")], []
-    findings, notes = [], []
+                               "check the name; the package may have been renamed or removed")], [], ""
+    findings, notes, why = [], [], ""
     if facts.licence is None:
         notes.append(Note(CHECK, tool.id, f"{label} states no licence"))
     elif not facts.licence.groups:
         notes.append(Note(CHECK, tool.id, f"{label} states its licence as {facts.licence.shown!r}, "
                                           "which is not an SPDX id; compare it by hand"))
     else:
-        agrees, why = compare(tool.license, facts.licence, tool.license_note is not None)
+        agrees, why = compare(tool.license, facts.licence, licence_note(tool))
         if not agrees:
             findings.append(target.finding(("license",), CHECK, f"{label} is published under {facts.licence.shown}",
                                            f"{why}, {facts.page} {facts.version}",
@@ -131,17 +133,18 @@ def judge_package(target: Target, position: int, facts: PackageFacts) -> tuple[l
         findings.append(target.finding(("status",), CHECK, f"{label} is marked retired but the status is active",
                                        f"{facts.retired}, {facts.page}",
                                        "check the project's own words and set status (and successor)"))
-    return findings, notes
+    return findings, notes, why
 
 
 def _links_elsewhere(target: Target, path: tuple, label: str, facts: PackageFacts) -> list[Finding]:
     """Findings when the package's own links point to another repository, or its homepage to another site."""
     tool = target.tool
-    ours = {r for r in map(code_repository, (tool.repository or "", *tool.sources)) if r}
+    # A repository of the same owner counts as the tool's own (a client in its own repository, a monorepo split).
+    ours = {_owner(r) for r in map(code_repository, (tool.repository or "", *tool.sources)) if r}
     theirs = {url: code_repository(url) for url in facts.links.values()}
     repos = {url: repo for url, repo in theirs.items() if repo}
     found = []
-    if tool.repository and repos and not ours.intersection(repos.values()):
+    if tool.repository and repos and not ours.intersection(map(_owner, repos.values())):
         url = next(iter(repos))
         found.append(target.finding(path, CHECK, f"{label} links another repository",
                                     f"{url} on {facts.page}, the catalog links {tool.repository}",
@@ -150,8 +153,15 @@ def _links_elsewhere(target: Target, path: tuple, label: str, facts: PackageFact
     homepages = [url for key, url in facts.links.items()
                  if re.sub(r"[^a-z]", "", key.lower()) in HOMEPAGE_LABELS and not theirs.get(url)
                  and url.startswith(("https://", "http://"))]
-    if homepages and not any(site(url) in sites for url in homepages):
+    # A package that links the tool's own repository is the tool's: its homepage may be a docs site elsewhere.
+    if homepages and not any(site(url) in sites for url in homepages) and not (repos and not found):
         found.append(target.finding(path, CHECK, f"{label} links another homepage",
                                     f"{homepages[0]} on {facts.page}, the catalog links {tool.homepage}",
                                     "check that this is the tool's own package, or whether the homepage moved"))
     return found
+
+
+def _owner(repository: str) -> str:
+    """'github.com/owner/name' -> 'github.com/owner'."""
+    return repository.rsplit("/", 1)[0]
+

@@ -78,10 +78,10 @@ def _packages(targets, client, settings, executor, report, latest) -> None:
     base = {"pypi": settings.endpoints.pypi.rstrip("/"), "npm": settings.endpoints.npm.rstrip("/")}
     results = executor.map(lambda job: fetch(client, job[2], base[job[2]], job[3]), jobs)
     for (target, position, _, _), facts in zip(jobs, results):
-        findings, notes = judge_package(target, position, facts)
+        findings, notes, licence_verdict = judge_package(target, position, facts)
         report.findings += findings
         report.notes += notes
-        report.facts.append(facts.as_json(target.tool.id))
+        report.facts.append({**facts.as_json(target.tool.id), "licence_verdict": licence_verdict})
         if facts.latest:
             latest[target.tool.id].append((facts.latest, f"latest release on {INDEX_NAMES[facts.index]} "
                                                           f"{facts.latest.isoformat()} ({facts.name} {facts.version})"))
