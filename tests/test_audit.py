@@ -335,3 +335,26 @@ def test_the_audit_never_writes_the_catalog(tmp_path, server, endpoints, capsys)
     before = {p: p.read_bytes() for p in (root / "catalog").rglob("*") if p.is_file()}
     audit(root, endpoints)
     assert {p: p.read_bytes() for p in (root / "catalog").rglob("*") if p.is_file()} == before
+
+
+def test_a_machine_that_reaches_no_site_gets_one_note_not_a_finding_per_link(tmp_path, capsys):
+    root = catalog(tmp_path)
+    offline = Endpoints(rewrite=(("https://", "http://127.0.0.1:9/"),))  # the discard port: nothing listens
+    assert audit(root, offline, "--skip", "packages", http=client(retries=0)) == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert re.match(r"note: links not checked: none of 5 links could be reached \(.+\); is this machine offline\?$",
+                    err.splitlines()[0])
+
+
+def test_npm_packages_are_read_from_the_registry(tmp_path, server, endpoints, capsys):
+    root = catalog(tmp_path, TOOL.replace("license: Apache-2.0", "packages: {npm: ['@sample/store']}\nlicense: Apache-2.0"))
+    server.expect_request("/npm/@sample/store").respond_with_json({  # asked as @sample%2Fstore; the server decodes it
+        "dist-tags": {"latest": "3.1.0"}, "time": {"3.1.0": "2026-09-01T10:00:00.000Z"},
+        "versions": {"3.1.0": {"license": "Apache-2.0", "deprecated": "use @sample/store-next",
+                               "repository": {"type": "git", "url": "git+https://github.com/example/sample-store.git"}}}})
+    assert audit(root, endpoints, "--skip", "links") == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{FILE}:13:9: status: npm package @sample/store is marked retired but the status is active (deprecated: use "
+        "@sample/store-next, https://www.npmjs.com/package/@sample/store, check the project's own words and set "
+        "status (and successor))"]

@@ -50,3 +50,12 @@ def test_months_are_calendar_months():
     assert months_after(dt.date(2025, 1, 31), 1) == dt.date(2025, 2, 28)
     assert months_after(dt.date(2024, 2, 29), 12) == dt.date(2025, 2, 28)
     assert months_after(dt.date(2025, 6, 30), 18) == dt.date(2026, 12, 30)
+
+
+def test_the_pages_have_words_for_an_entry_to_be_rechecked_in_both_languages():
+    import yaml
+    from conftest import ROOT
+    strings = yaml.safe_load((ROOT / "scripts/landscape/strings.yml").read_text(encoding="utf-8"))
+    assert strings["es"]["recheck"] == "Pendiente de revisión" and strings["en"]["recheck"] == "To be re-checked"
+    for lang in ("es", "en"):
+        assert strings[lang]["recheck_note"].format(date="1 Jan 2025", months=12)

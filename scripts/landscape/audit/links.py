@@ -6,7 +6,8 @@ or fields hold it, and the outcome is reported at every place that holds it:
   404 and 410, "link answers with an error" for the others;
 - a redirect chain that ends on another registrable domain: a finding (the project moved, was sold, or
   the domain lapsed); on a code host, a redirect to another repository is a finding too (a rename);
-- 401, 403 and 429 (bot protection, rate limits): a note, since the page may be fine in a browser.
+- 401, 403 and 429 (bot protection, rate limits): a note, since the page may be fine in a browser;
+- when no link at all can be reached, one note says the machine seems offline, instead of a finding per link.
 """
 
 from __future__ import annotations
@@ -51,7 +52,11 @@ def check_links(targets: Iterable[Target], client: Client, endpoints: Endpoints,
     for target in targets:
         for path, url in places(target):
             holders.setdefault(url, []).append((target, path))
-    outcomes = executor.map(lambda url: probe(client, endpoints.link(url)), holders)
+    outcomes = list(executor.map(lambda url: probe(client, endpoints.link(url)), holders))
+    if len(outcomes) > 1 and all(o.error is not None and o.error.kind == "connection" for o in outcomes):
+        # Not one host reachable: the machine is offline, not every site of the catalog gone.
+        return [], [Note(CHECK, "", f"links not checked: none of {len(outcomes)} links could be reached "
+                                    f"({outcomes[0].error.detail}); is this machine offline?")]
     findings, notes = [], []
     for url, outcome in zip(holders, outcomes):
         for target, path in holders[url]:
