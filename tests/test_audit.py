@@ -94,7 +94,7 @@ def test_a_dead_link_is_reported_at_its_line_and_the_audit_exits_1(tmp_path, ser
     assert err.splitlines() == [
         "note: repository checks skipped: no GITHUB_TOKEN in the environment (archived flags, detected licences, "
         "last pushes and moves are checked only with one)",
-        "1 finding in 1 tool (1 tools audited for age, links; skipped: packages, repositories)"]
+        "1 finding in 1 tool (1 tool audited for age, links; skipped: packages, repositories)"]
 
 
 def test_a_redirect_to_another_site_is_reported_and_one_within_the_site_is_not(tmp_path, server, endpoints, capsys):
@@ -281,7 +281,7 @@ def test_githubs_rate_limit_skips_the_remaining_repositories_with_a_note(tmp_pat
     assert err.splitlines() == [
         "note: GitHub's API rate limit is spent until 2026-11-26 13:30 UTC; the remaining repositories were not "
         "checked",
-        "no findings (1 tools audited for age, repositories; skipped: links, packages)"]
+        "no findings (1 tool audited for age, repositories; skipped: links, packages)"]
 
 
 def test_answers_are_kept_between_runs(tmp_path, server, endpoints, capsys):
@@ -302,7 +302,7 @@ def test_the_json_report_and_the_issue_body_group_findings_by_tool(tmp_path, ser
     assert audit(root, endpoints, "--skip", "packages", "--json", str(report), "--markdown", str(issue),
                  "--file-base", "https://github.com/o/r/blob/main/") == 1
     data = json.loads(report.read_text())
-    assert data["summary"] == "1 finding in 1 tool (1 tools audited for age, links; skipped: packages, repositories)"
+    assert data["summary"] == "1 finding in 1 tool (1 tool audited for age, links; skipped: packages, repositories)"
     assert data["findings"] == [{
         "file": FILE, "line": 5, "column": 11, "field": "homepage", "tool": "sample-store", "check": "links",
         "finding": "link is dead", "evidence": "HTTP 404 for https://sample-store.example.org/",

@@ -123,25 +123,21 @@ class Client:
                                              allow_redirects=True)
             except requests.TooManyRedirects as err:
                 raise FetchError("too many redirects", "") from err
-            except (requests.Timeout, requests.exceptions.RetryError) as err:
-                raise FetchError("timeout" if _timed_out(err) else "connection", _reason(err)) from err
-            except requests.ConnectionError as err:
-                raise FetchError("timeout" if _timed_out(err) else "connection", _reason(err)) from err
             except requests.RequestException as err:
-                raise FetchError("connection", _reason(err)) from err
+                raise FetchError("timeout" if _timed_out(err) else "connection", _reason(err)) from err
 
     def close(self) -> None:
         self._session.close()
 
 
 def _timed_out(err: Exception) -> bool:
-    text = repr(err)
-    return isinstance(err, requests.Timeout) or "Timeout" in text or "timed out" in text
+    """A timeout, also when requests reports one as a ConnectionError (a read timeout after the last retry)."""
+    return isinstance(err, requests.Timeout) or "timed out" in str(err) or "Timeout" in repr(err)
 
 
 def _reason(err: Exception) -> str:
     """The innermost cause in a few words: 'Name or service not known', 'read timed out'."""
-    text = str(err.__context__ or err) if not str(err) else str(err)
+    text = str(err) or repr(err)
     for marker in ("Caused by ", "due to: "):
         if marker in text:
             text = text.split(marker, 1)[1]

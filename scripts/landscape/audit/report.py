@@ -17,6 +17,7 @@ from typing import Any
 
 import jinja2
 
+from ..i18n import plural
 from ..problems import Problem
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "audit_issue.md.j2"
@@ -72,12 +73,14 @@ class Report:
         self.facts.sort(key=lambda f: (f["tool"], f["kind"], f.get("index", ""), f.get("name", "")))
 
     def summary(self) -> str:
-        found = len(self.findings)
-        tools = len({f.tool for f in self.findings})
-        what = (f"{found} finding{'s' if found != 1 else ''} in {tools} tool{'s' if tools != 1 else ''}"
-                if found else "no findings")
+        """'2 findings in 1 tool (120 tools audited for age, packages; skipped: links, repositories)'."""
+        def count(n: int, noun: str) -> str:
+            return plural({"one": "{count} " + noun, "other": "{count} " + noun + "s"}, n, "en")
+
+        found = (f"{count(len(self.findings), 'finding')} in {count(len({f.tool for f in self.findings}), 'tool')}"
+                 if self.findings else "no findings")
         skipped = f"; skipped: {', '.join(self.skipped)}" if self.skipped else ""
-        return f"{what} ({len(self.tools)} tools audited for {', '.join(self.checks) or 'nothing'}{skipped})"
+        return f"{found} ({count(len(self.tools), 'tool')} audited for {', '.join(self.checks) or 'nothing'}{skipped})"
 
     def as_json(self) -> dict[str, Any]:
         return {
