@@ -358,3 +358,8 @@ def test_npm_packages_are_read_from_the_registry(tmp_path, server, endpoints, ca
         f"{FILE}:13:9: status: npm package @sample/store is marked retired but the status is active (deprecated: use "
         "@sample/store-next, https://www.npmjs.com/package/@sample/store, check the project's own words and set "
         "status (and successor))"]
+
+
+def test_the_settings_never_show_the_token():
+    from landscape.audit import Settings
+    assert TOKEN not in repr(Settings(today=TODAY, github_token=TOKEN))
