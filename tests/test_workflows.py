@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT, run
 
@@ -27,3 +28,12 @@ def test_github_files_match_their_schema(path):
 def test_no_workflow_installs_a_browser_the_runner_already_has():
     for path in WORKFLOWS:
         assert "apt-get install -y chromium" not in path.read_text(), path.name
+
+
+def test_the_audit_runs_weekly_and_on_demand_and_can_only_write_issues():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/audit.yml").read_text())
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert set(triggers) == {"schedule", "workflow_dispatch"} and triggers["schedule"][0]["cron"]
+    assert workflow["permissions"] == {"contents": "read", "issues": "write"}
+    text = (ROOT / ".github/workflows/audit.yml").read_text()
+    assert "landscape audit" in text and "git push" not in text and "git commit" not in text

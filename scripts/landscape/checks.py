@@ -90,6 +90,9 @@ def _schema_problem(document: Document, path: KeyPath, error: jsonschema.Validat
         message, hint = f"needs at least {expected} item{'s' if expected > 1 else ''}", "add one"
     elif kind == "uniqueItems":
         message, hint = "lists the same item twice", "remove the repeat"
+    elif kind == "pattern" and "description" in error.schema:  # a name with its own rule, said in the schema
+        message = f"{value!r} is not a valid name"
+        hint = error.schema["description"][0].lower() + error.schema["description"][1:].rstrip(".")
     elif kind == "pattern":
         message = f"{value!r} is not a valid id"
         hint = "use lower-case letters, digits and single hyphens, e.g. `model-serving`"

@@ -1,15 +1,18 @@
-"""Command line: `landscape check`, `landscape generate`, `landscape new`.
+"""Command line: `landscape check`, `landscape generate`, `landscape new`, `landscape audit`.
 
 Exit status 0 when all is well, 1 when the catalog has problems, 2 for bad usage.
+`landscape audit`: 0 no findings, 1 findings, 2 bad usage, 3 the catalog has problems (nothing audited).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
+from . import audit as audit_
 from .generate import Project, generate
 from .i18n import plural
 from .load import load_catalog
@@ -17,8 +20,10 @@ from .problems import CatalogError, Problem, summary
 from .scaffold import ScaffoldError, scaffold
 
 
-def main(argv: list[str] | None = None, today: dt.date | None = None) -> int:
-    """Run one command. `today` is the clock for date rules (default: the real date); tests fix it."""
+def main(argv: list[str] | None = None, today: dt.date | None = None, *,
+         endpoints: audit_.Endpoints | None = None, client: audit_.Client | None = None) -> int:
+    """Run one command. `today` is the clock for date rules (default: the real date); tests fix it,
+    and give `audit` local `endpoints` and a `client` that does not wait between requests."""
     parser = argparse.ArgumentParser(prog="landscape", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="project folder holding catalog/ and docs/ (default: the current folder)")
@@ -39,8 +44,29 @@ def main(argv: list[str] | None = None, today: dt.date | None = None) -> int:
     new.add_argument("--id", help="file name without .yml (default: derived from the name)")
     new.set_defaults(run=run_new)
 
+    aud = commands.add_parser("audit", help="check every entry against the outside world and report what went "
+                                            "stale; never edits the catalog",
+                              description="Check links, package metadata, GitHub repositories and the age of "
+                                          "every entry. Exit status: 0 no findings, 1 findings, 2 bad usage, "
+                                          "3 the catalog has problems (run `landscape check`).")
+    aud.add_argument("--only", action="append", default=[], metavar="ID", help="audit only this tool (repeatable)")
+    aud.add_argument("--skip", action="append", default=[], choices=audit_.PARTS, metavar="PART",
+                     help=f"leave out one part: {', '.join(audit_.PARTS)} (repeatable)")
+    aud.add_argument("--json", type=Path, metavar="PATH", help="also write the whole report as JSON")
+    aud.add_argument("--markdown", type=Path, metavar="PATH", help="also write the findings, grouped by tool, "
+                                                                   "as the body of a tracking issue")
+    aud.add_argument("--file-base", default="", metavar="URL",
+                     help="with --markdown: URL that file paths are appended to, to link each finding")
+    aud.add_argument("--cache", type=Path, metavar="PATH",
+                     help="where answers are kept between runs (default: .cache/audit.sqlite in the project)")
+    aud.add_argument("--no-cache", action="store_true", help="ask every host again, and keep nothing")
+    aud.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS", help="per request (default 15)")
+    aud.set_defaults(run=run_audit)
+
     args = parser.parse_args(argv)
     args.today = today
+    args.endpoints = endpoints
+    args.client = client
     return args.run(args)
 
 
@@ -82,6 +108,38 @@ def run_new(args: argparse.Namespace) -> int:
         return 2
     print(f"created {path}: replace every TODO, then run `landscape check`")
     return 0
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    """Audit the catalog; print each finding as file:line:col, notes and a summary on stderr."""
+    settings = audit_.Settings(today=args.today or dt.date.today(),
+                               parts=tuple(p for p in audit_.PARTS if p not in args.skip),
+                               github_token=os.environ.get("GITHUB_TOKEN") or None,
+                               endpoints=args.endpoints or audit_.Endpoints())
+    cache = None if args.no_cache else (args.cache or args.root / ".cache" / "audit.sqlite")
+    client = args.client or audit_.Client(cache=cache, timeout=args.timeout)
+    try:
+        report = audit_.audit(args.root, settings, client, only=tuple(args.only))
+    except CatalogError as err:
+        report_problems(err.problems, "text")
+        print("landscape audit: the catalog has problems; fix them first (`landscape check`)", file=sys.stderr)
+        return 3
+    except audit_.UnknownTool as err:
+        print(f"landscape audit: no tool with id {err} in the catalog", file=sys.stderr)
+        return 2
+    finally:
+        if args.client is None:
+            client.close()
+    for finding in report.findings:
+        print(finding)
+    for note in report.notes:
+        print(note, file=sys.stderr)
+    print(report.summary(), file=sys.stderr)
+    if args.json:
+        report.write_json(args.json)
+    if args.markdown:
+        report.write_markdown(args.markdown, file_base=args.file_base)
+    return 1 if report.findings else 0
 
 
 def report_problems(problems: list[Problem], style: str) -> None:

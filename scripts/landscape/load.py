@@ -15,7 +15,7 @@ from .checks import (Context, broken_fields, check_category_use, check_issue_for
                      check_tool, check_unique)
 from .chapter import CHAPTER_FILE, build_chapter, check_chapter
 from .glossary import GLOSSARY, check_wording
-from .model import Catalog, Category, LicenseChange, Phase, Source, Text, Tool
+from .model import Catalog, Category, LicenseChange, Package, Phase, Source, Text, Tool
 from .problems import CatalogError, Problem
 from .source import Document, read_yaml
 
@@ -190,6 +190,7 @@ def _build_tool(document: Document) -> Tool:
         successor=data.get("successor"),
         former_names=tuple(data.get("former_names", ())),
         predecessors=tuple(data.get("predecessors", ())),
+        packages=tuple(Package(index, name) for index, names in data.get("packages", {}).items() for name in names),
         description=Text(**data["description"]),
         checked=dt.date.fromisoformat(str(data["checked"])),
         sources=tuple(Source(s["url"], tuple(s["supports"]), s.get("secondary", False)) for s in data["sources"]),

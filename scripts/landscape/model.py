@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
 LANGS = ("es", "en")  # the default language, served at /, first
+RECHECK_MONTHS = 12  # facts checked longer ago than this are shown as "to be re-checked"
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,20 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Package:
+    """A package the tool's makers publish on a package index (`pypi` or `npm`)."""
+
+    index: str
+    name: str
+
+
+def months_after(day: dt.date, months: int) -> dt.date:
+    """The same day `months` calendar months later (the month's last day when it is shorter: Jan 31 -> Feb 28)."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+@dataclass(frozen=True)
 class Tool:
     """One tool, as its file `catalog/tools/<id>.yml` describes it."""
 
@@ -79,10 +95,23 @@ class Tool:
     successor: str | None = None
     former_names: tuple[str, ...] = ()
     predecessors: tuple[str, ...] = ()  # other products this one replaced: ids where in the catalog, else names
+    packages: tuple[Package, ...] = ()
 
     def sources_of(self, field: str) -> tuple[Source, ...]:
         """The sources that support one fact (a field name such as "license")."""
         return tuple(source for source in self.sources if field in source.supports)
+
+    @property
+    def recheck_due(self) -> dt.date:
+        """The last day the facts count as fresh: RECHECK_MONTHS after `checked`."""
+        return months_after(self.checked, RECHECK_MONTHS)
+
+    def needs_recheck(self, today: dt.date) -> bool:
+        """True when the facts were checked more than RECHECK_MONTHS ago, seen from `today`.
+
+        Pages show such a tool as "to be re-checked" (strings.yml: `recheck`); `landscape audit` reports it.
+        """
+        return today > self.recheck_due
 
     @property
     def categories(self) -> tuple[str, ...]:
