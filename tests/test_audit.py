@@ -126,7 +126,7 @@ def test_a_link_that_does_not_answer_in_time_is_reported_after_its_retries(tmp_p
     all_other_links_answer(server)
     assert audit(root, endpoints, "--skip", "packages", http=client(timeout=0.3)) == 1
     assert capsys.readouterr().out.splitlines() == [
-        f"{FILE}:24:5: sources[1]: link does not answer (no answer in time from https://pypi.org/project/sample-store/ "
+        f"{FILE}:25:10: sources[1].url: link does not answer (no answer in time from https://pypi.org/project/sample-store/ "
         "after 2 tries, check whether the site moved or closed)"]
     assert asked == ["HEAD", "HEAD"]
 
