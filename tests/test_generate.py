@@ -42,8 +42,10 @@ def test_an_edit_rewrites_only_the_pages_that_show_the_tool(fixture_project):
     tool = fixture_project / "catalog/tools/sample-store.yml"
     tool.write_text(tool.read_text().replace("steward: Sample Store community", "steward: The Sample Store community"))
     report = generate(Project(fixture_project), today=TODAY)
-    written = {Path(p).name for p in report.written}
-    assert written == {"feature-stores.md"}
+    written = {Path(p).relative_to(fixture_project / "docs").as_posix() for p in report.written}
+    # Its category page and the comparison data, in both languages; the steward is on no other page.
+    assert written == {f"{lang}/{page}" for lang in ("es", "en")
+                       for page in ("landscape/feature-stores.md", "compare/tools.json")}
 
 
 def test_a_kept_generator_redoes_only_what_an_edit_touches(fixture_project, monkeypatch):
@@ -54,7 +56,8 @@ def test_a_kept_generator_redoes_only_what_an_edit_touches(fixture_project, monk
     tool = fixture_project / "catalog/tools/sample-store.yml"
     tool.write_text(tool.read_text().replace("Example feature store", "An example feature store"))
     report = generator.run(today=TODAY)
-    assert [Path(p).relative_to(fixture_project / "docs").as_posix() for p in report.written] == ["en/landscape/feature-stores.md"]
+    assert [Path(p).relative_to(fixture_project / "docs").as_posix() for p in report.written] == [
+        "en/explore/index.md", "en/landscape/feature-stores.md"]  # the explore page searches descriptions
     assert drawn == []  # the diagram shows names, categories, models and deployments only
 
 
