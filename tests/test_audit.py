@@ -206,6 +206,20 @@ def test_package_links_to_another_repository_and_a_missing_package_are_reported(
         "https://pypi.org/project/sample-store-gone/, check the name; the package may have been renamed or removed)"]
 
 
+def test_a_package_whose_entry_explains_its_links_gets_a_note_not_a_finding(tmp_path, server, endpoints, capsys):
+    tool = WITH_PACKAGE.replace("packages: {pypi: [sample-store]}", "packages:\n  pypi:\n    - name: sample-store\n"
+                                "      note: Its metadata still links the fork it started as.")
+    root = catalog(tmp_path, tool)
+    pypi(server, urls={"Homepage": "https://sample-store.example.org/", "Source": "https://github.com/someone/fork"})
+    assert audit(root, endpoints, "--skip", "links") == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert ("note: sample-store: packages.pypi[0]: PyPI package sample-store links another repository "
+            "(https://github.com/someone/fork on https://pypi.org/project/sample-store/, the catalog links "
+            "https://github.com/example/sample-store); explained in the entry: Its metadata still links the fork "
+            "it started as.") in captured.err.splitlines()
+
+
 def test_an_active_tool_without_a_release_or_push_in_18_months_is_reported(tmp_path, server, endpoints, capsys):
     root = catalog(tmp_path, WITH_PACKAGE)
     pypi(server, uploaded=OLD)

@@ -190,7 +190,8 @@ def _build_tool(document: Document) -> Tool:
         successor=data.get("successor"),
         former_names=tuple(data.get("former_names", ())),
         predecessors=tuple(data.get("predecessors", ())),
-        packages=tuple(Package(index, name) for index, names in data.get("packages", {}).items() for name in names),
+        packages=tuple(Package(index, p) if isinstance(p, str) else Package(index, p["name"], p["note"])
+                       for index, names in data.get("packages", {}).items() for p in names),
         description=Text(**data["description"]),
         checked=dt.date.fromisoformat(str(data["checked"])),
         sources=tuple(Source(s["url"], tuple(s["supports"]), s.get("secondary", False)) for s in data["sources"]),

@@ -62,6 +62,7 @@ class Package:
 
     index: str
     name: str
+    note: str = ""  # why its metadata is known to disagree with the catalog (the audit then says "explained")
 
 
 def months_after(day: dt.date, months: int) -> dt.date:

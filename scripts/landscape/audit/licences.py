@@ -157,7 +157,7 @@ def compare(catalog: str, published: Published, note: str = "") -> tuple[bool, s
     else:
         catalog_keys = set(spdx_keys(catalog) or ())
     missing = [group for group in published.groups if not catalog_keys.intersection(group)]
-    explained = [group for group in missing if any(re.search(rf"(?<![\w.-]){re.escape(k)}(?![\w-]|\.\w)", note)
+    explained = [group for group in missing if any(re.search(rf"(?<![\w.-]){re.escape(k)}(?![\w-]|\.\w)", note, re.IGNORECASE)
                                                    for k in group)]
     if not missing:
         named = sorted({k for group in published.groups for k in group if k in catalog_keys})

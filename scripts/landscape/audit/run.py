@@ -77,8 +77,13 @@ def _packages(targets, client, settings, executor, report, latest) -> None:
             for position, name in enumerate(p.name for p in t.tool.packages if p.index == index)]
     base = {"pypi": settings.endpoints.pypi.rstrip("/"), "npm": settings.endpoints.npm.rstrip("/")}
     results = executor.map(lambda job: fetch(client, job[2], base[job[2]], job[3]), jobs)
-    for (target, position, _, _), facts in zip(jobs, results):
+    for (target, position, index, name), facts in zip(jobs, results):
         findings, notes, licence_verdict = judge_package(target, position, facts)
+        note = next(p.note for p in target.tool.packages if p.index == index and p.name == name)
+        if note:  # the entry already says why this package's metadata differs: a note, not a finding
+            notes += [Note(f.check, target.tool.id, f"{f.field}: {f.finding} ({f.evidence}); explained in the entry: {note}")
+                      for f in findings]
+            findings = []
         report.findings += findings
         report.notes += notes
         report.facts.append({**facts.as_json(target.tool.id), "licence_verdict": licence_verdict})
