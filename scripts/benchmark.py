@@ -269,7 +269,12 @@ def make_tool(i: int, name: str, categories: list[str], weights: list[float], rn
     data["checked"] = checked.isoformat()
     sources = [f"https://pypi.org/project/{tool_id}/", f"https://github.com/{tool_id}-org/{tool_id}/blob/main/LICENSE",
                f"https://{tool_id}.{tld}/pricing", f"https://{tool_id}.{tld}/blog/licence"]
-    data["sources"] = sources[: rng.choice([1, 2, 2, 2, 3, 3, 4])]
+    facts = [f for f in ("name", "former_names", "license", "license_changes", "model", "deployment", "steward",
+                         "status", "successor") if data.get(f)]
+    chosen = sources[: rng.choice([1, 2, 2, 2, 3, 3, 4])]
+    # Every fact supported, as the checker requires: the first source backs all, the others a part.
+    data["sources"] = [{"url": url, "supports": facts if n == 0 else facts[n::2] or facts[:1]}
+                       for n, url in enumerate(chosen)]
     return data
 
 
@@ -289,6 +294,7 @@ def make_catalog(tools: int, seed: int = 0) -> tuple[dict, list[dict]]:
     for i in range(7, len(data), 97):  # about 1 % deprecated or renamed, pointing at the next tool
         data[i]["status"] = "renamed" if i % 2 else "deprecated"
         data[i]["successor"] = data[(i + 1) % len(data)]["id"]
+        data[i]["sources"][0]["supports"] = [*data[i]["sources"][0]["supports"], "successor"]
     return categories, data
 
 

@@ -5,6 +5,10 @@
 (function () {
   "use strict";
 
+  // At most this many matching rows are shown at once, then a "show more" button: the page stays
+  // quick to filter with thousands of tools (layout cost follows the rows shown).
+  var PAGE = 200;
+
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
   }
@@ -32,20 +36,21 @@
     return query ? "?" + query : "";
   }
 
-  function rowValues(row, facet) {
-    return (row.dataset[facet] || "").split(" ");
+  // Which facets a row fails, given the state: a row counts for the values of a facet when it
+  // fails no other facet, so one pass over the rows gives every value's count.
+  function failing(row, state, facets) {
+    var failed = [];
+    facets.forEach(function (facet) {
+      var wanted = state.facets[facet];
+      if (wanted.length && !wanted.some(function (v) { return row.values[facet].indexOf(v) !== -1; })) {
+        failed.push(facet);
+      }
+    });
+    return failed;
   }
 
-  function matches(row, state, facets, except) {
-    for (var i = 0; i < facets.length; i++) {
-      var facet = facets[i];
-      var wanted = state.facets[facet];
-      if (facet === except || !wanted.length) continue;
-      var values = rowValues(row, facet);
-      if (!wanted.some(function (v) { return values.indexOf(v) !== -1; })) return false;
-    }
-    var q = fold(state.q);
-    return !q || q.split(/\s+/).every(function (word) { return row.dataset.q.indexOf(word) !== -1; });
+  function matchesText(row, words) {
+    return words.every(function (word) { return row.q.indexOf(word) !== -1; });
   }
 
   function setup() {
@@ -54,28 +59,52 @@
     root.dataset.ready = "true";
     var form = root.querySelector(".ls-filters");
     var text = form.querySelector("input[name=q]");
-    var rows = Array.prototype.slice.call(root.querySelectorAll("tbody tr"));
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
     var facets = Array.prototype.map.call(form.querySelectorAll("fieldset[data-facet]"), function (f) {
       return f.dataset.facet;
     });
+    // Read each row's values once; filtering then works on plain arrays, not on the DOM.
+    var rows = Array.prototype.map.call(root.querySelectorAll("tbody tr"), function (el) {
+      var values = {};
+      facets.forEach(function (facet) { values[facet] = (el.dataset[facet] || "").split(" "); });
+      return { el: el, values: values, q: el.dataset.q, hidden: false };
+    });
+    var table = root.querySelector("table");
+    var more = document.getElementById("ls-explore-more");
+    var limit = PAGE;
+    var counters = {};
+    boxes.forEach(function (box) { counters[box.name + "=" + box.value] = box.parentNode.querySelector(".ls-count"); });
     var count = document.getElementById("ls-explore-count");
     var plural = new Intl.PluralRules(root.dataset.lang);
     var state = readState(location.search, facets);
 
     function render() {
+      var words = fold(state.q).split(/\s+/).filter(Boolean);
+      var counts = {};
       var shown = 0;
       rows.forEach(function (row) {
-        var visible = matches(row, state, facets, null);
-        row.hidden = !visible;
-        if (visible) shown += 1;
+        var failed = matchesText(row, words) ? failing(row, state, facets) : null;
+        var matching = failed !== null && failed.length === 0;
+        if (matching) shown += 1;
+        var visible = matching && shown <= limit;
+        if (row.hidden === visible) {
+          row.hidden = !visible;
+          row.el.hidden = !visible;
+        }
+        if (failed === null || failed.length > 1) return;
+        facets.forEach(function (facet) {
+          if (failed.length && failed[0] !== facet) return;
+          row.values[facet].forEach(function (value) {
+            var key = facet + "=" + value;
+            counts[key] = (counts[key] || 0) + 1;
+          });
+        });
       });
-      boxes.forEach(function (box) {
-        var n = rows.filter(function (row) {
-          return rowValues(row, box.name).indexOf(box.value) !== -1 && matches(row, state, facets, box.name);
-        }).length;
-        box.parentNode.querySelector(".ls-count").textContent = "(" + n + ")";
+      Object.keys(counters).forEach(function (key) {
+        counters[key].textContent = "(" + (counts[key] || 0) + ")";
       });
+      more.hidden = shown <= limit;
+      more.textContent = root.dataset.more.replace("{count}", (shown - limit).toLocaleString(root.dataset.lang));
       var pattern = root.dataset[plural.select(shown) === "one" ? "one" : "other"];
       count.textContent = pattern.replace("{count}", shown.toLocaleString(root.dataset.lang))
         .replace("{total}", Number(root.dataset.total).toLocaleString(root.dataset.lang));
@@ -88,6 +117,7 @@
     }
 
     function fromForm() {
+      limit = PAGE;
       state.q = text.value;
       facets.forEach(function (facet) {
         state.facets[facet] = boxes.filter(function (b) { return b.name === facet && b.checked; })
@@ -101,10 +131,19 @@
       box.checked = state.facets[box.name].indexOf(box.value) !== -1;
       if (box.checked) box.closest("details").open = true;
     });
-    form.addEventListener("input", fromForm);
-    form.addEventListener("change", fromForm);
+    form.addEventListener("input", fromForm);  // checkboxes fire it too (and "change", which would run it twice)
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function () { setTimeout(fromForm, 0); });
+    more.addEventListener("click", function () {
+      limit += PAGE;
+      render();
+    });
+    // After a sort, the rows are in a new order: the first PAGE of them are the ones to show.
+    table.addEventListener("afterSort", function () {
+      var order = new Map(Array.prototype.map.call(table.tBodies[0].rows, function (el, i) { return [el, i]; }));
+      rows.sort(function (a, b) { return order.get(a.el) - order.get(b.el); });
+      render();
+    });
     form.hidden = false;
     render();
 
