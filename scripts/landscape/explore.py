@@ -11,18 +11,14 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, partial
-from pathlib import Path
-
-import jinja2
+from functools import partial
 
 from .checks import fold
 from .families import FAMILIES, licence_family
 from .i18n import long_date, medium_date, plural
 from .model import Catalog, Tool
-from .render import load_strings
+from .render import html_environment, load_strings
 
-TEMPLATES = Path(__file__).parent / "templates"
 TOOL_PAGE = "../landscape/tools/{id}/"  # a tool's page, from a page one level below the language root
 PAGES = ("explore", "compare", "stats")  # folders under docs/<lang>/, all generated
 
@@ -38,14 +34,6 @@ class Row:
     licence: str
     family: str
     search: str  # names, former names and description, without accents or case
-
-
-@cache
-def html_environment() -> jinja2.Environment:
-    """Templates that write HTML: every value is HTML-escaped unless marked safe."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                              keep_trailing_newline=True)
 
 
 def render_choosing_pages(catalog: Catalog, lang: str) -> dict[str, bytes]:

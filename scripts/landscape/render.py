@@ -81,6 +81,14 @@ def environment() -> jinja2.Environment:
     return env
 
 
+@cache
+def html_environment() -> jinja2.Environment:
+    """Templates that write HTML rather than Markdown: every value is HTML-escaped unless marked safe."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                              keep_trailing_newline=True)
+
+
 PageCache = dict[tuple[str, str], tuple[object, bytes]]
 
 
