@@ -11,7 +11,7 @@ import pytest
 from test_browser import CHROMIUM, base_url, browser  # noqa: F401  (fixtures, and the skip without Chromium)
 
 from conftest import ROOT
-from landscape.diagram import MODEL_MARK
+from landscape.drawing import MODEL_MARK
 from landscape.load import load_catalog
 from landscape.render import load_strings
 

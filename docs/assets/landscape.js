@@ -1,6 +1,6 @@
 // The landscape diagram: hovering a tool or focusing it with the keyboard shows its name, licence,
-// model, deployment and status (the link's data-tip, which the generator writes). Without this
-// script the same text is still the link's accessible name (aria-label) and its xlink:title.
+// model, deployment and status: the link's accessible name (aria-label), which the generator writes
+// and which is also its xlink:title, so that the text is there without this script.
 (() => {
   const tip = document.createElement("div")
   tip.className = "ls-tip"
@@ -9,12 +9,12 @@
   tip.hidden = true
   document.body.append(tip)
 
-  const linkOf = (event) => event.target instanceof Element ? event.target.closest(".ls-diagram a[data-tip]") : null
+  const linkOf = (event) => event.target instanceof Element ? event.target.closest(".ls-diagram a[aria-label]") : null
 
   const show = (event) => {
     const link = linkOf(event)
     if (!link) return
-    tip.textContent = link.dataset.tip
+    tip.textContent = link.getAttribute("aria-label")
     tip.hidden = false
     const cell = link.getBoundingClientRect()
     const width = tip.offsetWidth

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pygraphviz
 
-from .diagram import FONT, MODEL_MARK, _lines, _one_line, _templates
+from .drawing import FONT, MODEL_MARK, one_line, templates, wrap
 from .model import Catalog
 
 WIDTH, HEIGHT = 1200, 630  # pixels, at 72 dpi one per point
@@ -26,13 +26,13 @@ def render_card(catalog: Catalog, lang: str, strings: dict) -> bytes:
         shown = names if len(names) <= MOST_CATEGORIES else [*names[: MOST_CATEGORIES - 1],
                                                              strings["more_tools"].format(count=len(names) - 4)]
         lines = [("• " if i == 0 else "  ") + line for name in shown
-                 for i, line in enumerate(_lines(name, column // 12, 2))]
-        phases.append({"name": _lines(phase.name[lang], column // 16, 2), "categories": lines})
-    label = _templates().get_template("card.j2").render(
+                 for i, line in enumerate(wrap(name, column // 12, 2))]
+        phases.append({"name": wrap(phase.name[lang], column // 16, 2), "categories": lines})
+    label = templates().get_template("card.j2").render(
         width=WIDTH, height=HEIGHT, column=column, lane_height=LANE_HEIGHT, phases=phases, title=strings["overview_title"],
         subtitle=strings["card_subtitle"].format(tools=len(catalog.tools), categories=len(catalog.categories)),
         keys=[f"{MODEL_MARK[m]} {strings['models'][m]}" for m in MODEL_MARK])
     graph = pygraphviz.AGraph(name="card", pad="0", margin="0", bgcolor="white")
-    graph.add_node("card", label=_one_line(label), shape="plain", fontname=FONT, margin="0")
+    graph.add_node("card", label=one_line(label), shape="plain", fontname=FONT, margin="0")
     graph.layout(prog="dot")
     return graph.draw(format="png", args="-Gdpi=72")

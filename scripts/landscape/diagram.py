@@ -1,11 +1,14 @@
 """The landscape diagram: phases as lanes side by side, categories as boxes, tools as linked cells.
 
 Built with pygraphviz, whose wheels bundle Graphviz, so no system install is
-needed. Each category box is ONE node whose HTML-like table label holds its
-tools as a grid of cells, each cell a link with its own id and tooltip; the
-lanes are clusters whose first boxes hang from the title-and-legend node, so
-every lane starts on one line. (Measured against one node per tool held in a
-grid by invisible edges: see README, "The landscape diagram".)
+needed. The whole figure is ONE node whose HTML-like table label (figure.j2)
+holds the title and legend, then the phase lanes side by side in one table row
+(so they start on one line), then the lanes that span all phases; each category
+is a nested table whose tools are a grid of cells, each cell a link with its own
+id and tooltip. Graphviz sizes every cell from the font's metrics, so no label
+is cut or overlaps another. (Measured against one node per tool held in a grid
+by invisible edges, and against one table node per category: see README, "The
+landscape diagram".)
 
 Contract:
 - the same catalog gives byte-identical SVG, PNG and DOT on one machine (catalog
@@ -24,26 +27,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
-import jinja2
 import pygraphviz
 
+from .card import render_card
 from .diagram_svg import clean_svg
+from .drawing import (DEPLOYMENT_BORDER, FONT, LEGEND_STATUSES, MODEL_FILL, MODEL_MARK, STATUS_STYLE, STYLE,
+                      html_label, one_line, templates, wrap)
 from .model import Catalog, Category, Tool
 
-FONT = "DejaVu Sans"
-TEMPLATES = Path(__file__).parent / "templates" / "diagram"
 LINK_PREFIX = "../landscape/"
-
-# Sizes in points; the SVG is drawn 1 pt = 1 CSS px, and a page that shows it at full width
-# (about 1170 px at 1280 px) scales it by about 1, so tool names render at about 12 px.
-STYLE = {
-    "tool_size": 12, "mark_size": 12, "heading_size": 12, "caption_size": 12, "lane_size": 15, "title_size": 20,
-    "cell_width": 120, "spacing": 2, "padding": 2, "box_gap": 6, "lane_gap": 4, "lane_padding": 4, "title_gap": 24,
-    "box": "#78909c", "border": "#37474f", "box_fill": "#ffffff", "lane_fill": "#eceff1",
-}
 # Classes of the frames, by the colour they are painted in, for dark mode (see diagram_svg.py).
 FRAMES = {"fill": {STYLE["lane_fill"]: "ls-lane", STYLE["box_fill"]: "ls-box-fill"}, "stroke": {STYLE["box"]: "ls-box"}}
 COLUMNS = 2  # tools per row in a box of a phase lane: four lanes of two columns fit 1,170 px
@@ -55,21 +48,6 @@ MAX_LINES = 3  # a longer name is cut with "…" (the tooltip has it whole)
 # LEAST_PER_CATEGORY) cells, the last one "+N more".
 NODE_BUDGET = 300
 LEAST_PER_CATEGORY = 4
-
-# The licensing model is a fill colour AND a glyph, so it reads in greyscale and without colour vision.
-MODEL_FILL = {"open-source": "#c8e6c9", "open-core": "#bbdefb", "source-available": "#ffe0b2", "proprietary": "#e0e0e0"}
-MODEL_MARK = {"open-source": "●", "open-core": "◐", "source-available": "◇", "proprietary": "■"}
-# Deployment is the cell's border: thin solid, thick dashed, or thick solid for both.
-DEPLOYMENT_BORDER = {"self-managed": (1, False), "managed": (2, True), "both": (2, False)}
-# Status is the name's typography and a suffix; active tools are plain.
-STATUS_STYLE = {  # status: (italic, struck through, suffix)
-    "active": (False, False, ""),
-    "limited-maintenance": (True, False, ""),
-    "deprecated": (False, True, "†"),
-    "archived": (False, True, "†"),
-    "renamed": (False, False, "→"),
-}
-LEGEND_STATUSES = (("active",), ("limited-maintenance",), ("deprecated", "archived"), ("renamed",))
 
 MAX_PNG_PIXELS = 16_000_000  # twice the display density for the real catalog; less for huge ones
 PNG_DENSITY = 2  # PNG pixels per SVG point (CSS px at full size)
@@ -103,7 +81,6 @@ def render_diagram(catalog: Catalog, lang: str, strings: dict) -> Diagram:
     graph = build_graph(catalog, lang, strings)
     graph.layout(prog="dot")
     svg = graph.draw(format="svg").decode("utf-8")
-    from .card import render_card  # card.py reuses this module's font, glyphs and templates
     return Diagram(svg=clean_svg(svg, lang, strings, catalog, FRAMES), png=_png(graph), dot=graph.string(),
                    card=render_card(catalog, lang, strings))
 
@@ -113,24 +90,6 @@ def _png(graph: pygraphviz.AGraph) -> bytes:
     _, _, width, height = (float(n) for n in re.split(r"[ ,]", graph.graph_attr["bb"]))
     density = min(PNG_DENSITY, (MAX_PNG_PIXELS / (width * height)) ** 0.5)
     return graph.draw(format="png", args=f"-Gdpi={72 * density:.1f} -Gbgcolor=white")
-
-
-@cache
-def _templates() -> jinja2.Environment:
-    # HTML-like labels are XML: autoescape every value, so catalog text stays text.
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals["style"] = STYLE
-    return env
-
-
-def _html_label(template: str, **values) -> str:
-    """A rendered label template, one line (line breaks inside a label would be drawn as space)."""
-    return _one_line(_templates().get_template(template).render(**values))
-
-
-def _one_line(label: str) -> str:
-    return " ".join(label.split("\n"))
 
 
 def build_graph(catalog: Catalog, lang: str, strings: dict) -> pygraphviz.AGraph:
@@ -147,9 +106,9 @@ def build_graph(catalog: Catalog, lang: str, strings: dict) -> pygraphviz.AGraph
             {"id": phase.id, "name": phase.name[lang], "boxes": boxes, "filler": 0})
     _even_out(lanes)
     legend = _legend(strings)
-    label = _html_label("figure.j2", lanes=lanes, spanning=spanning, legend=legend,
+    label = html_label("figure.j2", lanes=lanes, spanning=spanning, legend=legend,
                         legend_width=max(len(row["entries"]) for row in legend),
-                        title=_lines(strings["diagram_title"], 24, 3))
+                        title=wrap(strings["diagram_title"], 24, 3))
     graph.add_node("landscape", label=label, id="ls-figure")
     return graph
 
@@ -184,11 +143,11 @@ def _even_out(lanes: list[dict]) -> None:
     every row, which would open gaps between the tools of the shorter lanes. So
     each lane is laid out on its own first, to learn its natural height.
     """
-    module = _templates().get_template("_parts.j2").module
+    module = templates().get_template("_parts.j2").module
     probe = pygraphviz.AGraph(name="lanes")
     probe.node_attr.update(shape="plain", fontname=FONT, fontsize=str(STYLE["tool_size"]))
     for i, lane in enumerate(lanes):
-        probe.add_node(f"lane{i}", label=_one_line(f"<{module.lane(lane)}>"))
+        probe.add_node(f"lane{i}", label=one_line(f"<{module.lane(lane)}>"))
     probe.layout(prog="dot")
     heights = [float(probe.get_node(f"lane{i}").attr["height"]) * 72 for i in range(len(lanes))]
     for lane, height in zip(lanes, heights, strict=True):
@@ -201,7 +160,7 @@ def _box(category: Category, members: Members, lang: str, strings: dict, columns
     also = [_cell(t, f"ls-also-{category.id}-", strings) for t in members.also]
     return {
         "id": category.id, "name": category.name[lang], "href": category_href(category), "columns": columns,
-        "heading": _lines(category.name[lang], columns * STYLE["cell_width"] // 8, 2),
+        "heading": wrap(category.name[lang], columns * STYLE["cell_width"] // 8, 2),
         "groups": [{"caption": "", "cells": [_cell(t, "ls-tool-", strings) for t in members.main]},
                    {"caption": strings["diagram_also_here"], "cells": also}],
         "more": strings["more_tools"].format(count=members.hidden) if members.hidden else "",
@@ -213,7 +172,7 @@ def _cell(tool: Tool, id_prefix: str, strings: dict) -> dict:
     border, dashed = DEPLOYMENT_BORDER[tool.deployment]
     return {
         "id": f"{id_prefix}{tool.id}", "href": node_href(tool), "title": tool_summary(tool, strings),
-        "lines": _lines(tool.name, WRAP, MAX_LINES), "mark": MODEL_MARK[tool.model], "fill": MODEL_FILL[tool.model],
+        "lines": wrap(tool.name, WRAP, MAX_LINES), "mark": MODEL_MARK[tool.model], "fill": MODEL_FILL[tool.model],
         "border": border, "dashed": dashed, "italic": italic, "struck": struck, "suffix": suffix,
     }
 
@@ -243,26 +202,3 @@ def _legend(strings: dict) -> list[dict]:
     rows = [{"name": strings["model"], "entries": models}, {"name": strings["deployment"], "entries": deployments},
             {"name": strings["status"], "entries": statuses}]
     return rows
-
-
-def _lines(text: str, width: int, most: int) -> list[str]:
-    """`text` broken at spaces into lines of at most `width` characters (longer words are split),
-    at most `most` lines, the last one ending in "…" when the text did not fit."""
-    lines: list[str] = []
-    for word in text.split():
-        while len(word) > width:
-            lines.append(word[: width - 1] + "-")
-            word = word[width - 1:]
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    if len(lines) > most:
-        lines = lines[:most]
-        lines[-1] = lines[-1][: width - 1].rstrip() + "…"
-    return lines
-
-
-def _graphviz_text(text: str) -> str:
-    """Graphviz reads backslash escapes (\\N, \\G, \\l) in plain labels: keep catalog text literal."""
-    return text.replace("\\", "\\\\")

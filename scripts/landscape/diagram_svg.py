@@ -6,8 +6,8 @@ Contract of the output (the site's CSS, script and tests rely on it):
   aria-labelledby / aria-describedby;
 - each linked table cell is a <g id="ls-tool-<id>"> (main membership),
   <g id="ls-also-<category>-<id>"> (secondary membership), <g id="ls-heading-<category>">
-  or <g id="ls-more-<category>">, holding one <a> whose aria-label and
-  data-tip give the tool's name, licence, model, deployment and status;
+  or <g id="ls-more-<category>">, holding one <a> whose aria-label (and xlink:title)
+  gives the tool's name, licence, model, deployment and status;
 - lane bands, box backgrounds and box borders (shapes outside cells) carry the classes `frames` gives;
 - tool cells and legend keys carry classes `model-<model> deploy-<deployment> status-<status>`;
   inside them the fill polygon has class `ls-fill`, the border `ls-border`, and the
@@ -94,7 +94,6 @@ def _mark_cell(group: ET.Element, cell_id: str, classes: dict[str, str]) -> None
     link = group.find(_A)
     if link is not None and link.get(_XLINK_TITLE) and link.get(f"{{{XLINK_NS}}}href"):
         link.set("aria-label", link.get(_XLINK_TITLE))
-        link.set("data-tip", link.get(_XLINK_TITLE))
 
 
 def _key_class(cell_id: str) -> str:
