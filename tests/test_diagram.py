@@ -6,13 +6,14 @@ Expectations are computed from the catalog, never hard-coded counts.
 from __future__ import annotations
 
 import dataclasses
+import sys
 import re
 import struct
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, run
 from landscape.diagram import NODE_BUDGET, node_href, render_diagram, shown_members
 from landscape.load import load_catalog
 from landscape.model import Catalog, Category
@@ -101,3 +102,22 @@ def test_the_figure_fits_a_laptop_column_at_full_size(drawn):
     for diagram in drawn.values():
         width = float(re.search(r'viewBox="0.00 0.00 ([\d.]+)', diagram.svg).group(1))
         assert width * 11 / 12 <= 1170
+
+
+def test_a_name_with_graphviz_escapes_and_markup_is_shown_literally(catalog):
+    name = 'Back\\N slash \\G & "q" <b>'
+    tool = dataclasses.replace(catalog.tools[0], name=name)
+    odd = Catalog(phases=catalog.phases, categories=catalog.categories, tools=(tool, *catalog.tools[1:]))
+    root = ET.fromstring(render_diagram(odd, "en", load_strings()["en"]).svg)
+    cell = next(g for g in root.iter(f"{SVG}g") if g.get("id") == f"ls-tool-{tool.id}")
+    assert cell.find(f"{SVG}a").get("aria-label").startswith(name + " · ")
+    assert "".join(t.text or "" for t in cell.iter(f"{SVG}text")).replace("\u00a0", " ").strip().startswith("● Back\\N")
+
+
+def test_two_processes_draw_the_same_bytes(tmp_path):
+    script = ("import hashlib, sys; from pathlib import Path; from landscape.load import load_catalog; "
+              "from landscape.render import load_strings; from landscape.diagram import render_diagram; "
+              "d = render_diagram(load_catalog(Path(sys.argv[1])), 'es', load_strings()['es']); "
+              "print(hashlib.sha256(d.svg.encode() + d.png + d.dot.encode() + d.card).hexdigest())")
+    digests = {run(sys.executable, "-c", script, str(ROOT / "catalog")).stdout for _ in range(2)}
+    assert len(digests) == 1 and digests != {""}

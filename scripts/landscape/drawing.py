@@ -1,8 +1,10 @@
 """How the figures look, shared by the diagram and the social card: font, sizes, colours, the
 encodings' fills, glyphs and borders, and Graphviz HTML-like labels rendered from templates.
 
-Labels are XML: the template environment autoescapes every value, so catalog text
-is always text (HTML-like labels do not read backslash escapes as plain labels do).
+Labels are XML, and Graphviz still expands its escapes (\\N, \\G, ...) inside them, in
+text and in attributes (a character reference does not stop it): the template environment
+escapes every value for XML and doubles each backslash, which Graphviz reads back as one,
+so catalog text is always text.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup, escape
 
 FONT = "DejaVu Sans"  # one named font: Graphviz measures labels with it, and the site's CSS asks for it
 TEMPLATES = Path(__file__).parent / "templates" / "diagram"
@@ -39,9 +42,17 @@ STATUS_STYLE = {
 LEGEND_STATUSES = (("active",), ("limited-maintenance",), ("deprecated", "archived"), ("renamed",))
 
 
+def literal(value: object) -> Markup:
+    """A value as literal label text: XML-escaped, and no backslash left for Graphviz to expand.
+    Markup (a macro's output, already literal) is left as it is."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(escape(value)).replace("\\", "\\\\"))
+
+
 @cache
 def templates() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, finalize=literal,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals["style"] = STYLE
     return env
