@@ -143,6 +143,8 @@ def _even_out(lanes: list[dict]) -> None:
     every row, which would open gaps between the tools of the shorter lanes. So
     each lane is laid out on its own first, to learn its natural height.
     """
+    if not lanes:
+        return
     module = templates().get_template("_parts.j2").module
     probe = pygraphviz.AGraph(name="lanes")
     probe.node_attr.update(shape="plain", fontname=FONT, fontsize=str(STYLE["tool_size"]))
@@ -186,19 +188,15 @@ def tool_summary(tool: Tool, strings: dict) -> str:
 
 def _legend(strings: dict) -> list[dict]:
     """One legend row per encoding, in the page's language; each key is drawn like a tool cell."""
-    blank = {"href": "", "fill": "#ffffff", "border": 1, "dashed": False, "mark": "", "italic": False, "struck": False,
-             "suffix": ""}
-    models = [{**blank, "id": f"ls-key-model-{m}", "lines": [strings["models"][m]], "fill": MODEL_FILL[m],
-               "title": strings["models"][m],
-               "mark": MODEL_MARK[m]} for m in MODEL_FILL]
-    deployments = [{**blank, "id": f"ls-key-deploy-{d}", "lines": [strings["deployments"][d]], "title": strings["deployments"][d],
-                    "border": DEPLOYMENT_BORDER[d][0], "dashed": DEPLOYMENT_BORDER[d][1]} for d in DEPLOYMENT_BORDER]
-    statuses = []
-    for group in LEGEND_STATUSES:
-        italic, struck, suffix = STATUS_STYLE[group[0]]
-        statuses.append({**blank, "id": f"ls-key-status-{group[0]}", "italic": italic, "struck": struck,
-                         "suffix": suffix, "lines": [" / ".join(strings["statuses"][s] for s in group)],
-                         "title": " / ".join(strings["statuses"][s] for s in group)})
-    rows = [{"name": strings["model"], "entries": models}, {"name": strings["deployment"], "entries": deployments},
+    def key(kind: str, value: str, text: str, **look) -> dict:
+        return {"id": f"ls-key-{kind}-{value}", "href": "", "title": text, "lines": [text], "fill": "#ffffff",
+                "border": 1, "dashed": False, "mark": "", "italic": False, "struck": False, "suffix": "", **look}
+
+    models = [key("model", m, strings["models"][m], fill=MODEL_FILL[m], mark=MODEL_MARK[m]) for m in MODEL_FILL]
+    deployments = [key("deploy", d, strings["deployments"][d], border=width, dashed=dashed)
+                   for d, (width, dashed) in DEPLOYMENT_BORDER.items()]
+    statuses = [key("status", group[0], " / ".join(strings["statuses"][s] for s in group),
+                    **dict(zip(("italic", "struck", "suffix"), STATUS_STYLE[group[0]], strict=True)))
+                for group in LEGEND_STATUSES]
+    return [{"name": strings["model"], "entries": models}, {"name": strings["deployment"], "entries": deployments},
             {"name": strings["status"], "entries": statuses}]
-    return rows
