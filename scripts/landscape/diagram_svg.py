@@ -6,8 +6,9 @@ Contract of the output (the site's CSS, script and tests rely on it):
   aria-labelledby / aria-describedby;
 - each linked table cell is a <g id="ls-tool-<id>"> (main membership),
   <g id="ls-also-<category>-<id>"> (secondary membership), <g id="ls-heading-<category>">
-  or <g id="ls-more-<category>">, holding one <a> whose aria-label (and xlink:title)
-  gives the tool's name, licence, model, deployment and status;
+  or <g id="ls-more-<category>">, holding one <a href> (SVG 2, not xlink:href) whose aria-label (and xlink:title)
+  gives the tool's name, licence, model, deployment and status; cells that are not links
+  (legend keys, lane names) hold no <a>;
 - lane bands, box backgrounds and box borders (shapes outside cells) carry the classes `frames` gives;
 - tool cells and legend keys carry classes `model-<model> deploy-<deployment> status-<status>`;
   inside them the fill polygon has class `ls-fill`, the border `ls-border`, and the
@@ -27,7 +28,7 @@ XLINK_NS = "http://www.w3.org/1999/xlink"
 ET.register_namespace("", SVG_NS)
 ET.register_namespace("xlink", XLINK_NS)
 _G, _A, _TEXT, _TITLE = (f"{{{SVG_NS}}}{tag}" for tag in ("g", "a", "text", "title"))
-_XLINK_TITLE = f"{{{XLINK_NS}}}title"
+_XLINK_TITLE, _XLINK_HREF = f"{{{XLINK_NS}}}title", f"{{{XLINK_NS}}}href"
 # Graphviz names the group of a table cell with ID "x" "a_x".
 _CELL_PREFIX = "a_"
 
@@ -92,8 +93,17 @@ def _mark_cell(group: ET.Element, cell_id: str, classes: dict[str, str]) -> None
     if texts and ("model-" in (kind or "")):
         texts[0].set("class", "ls-mark")
     link = group.find(_A)
-    if link is not None and link.get(_XLINK_TITLE) and link.get(f"{{{XLINK_NS}}}href"):
-        link.set("aria-label", link.get(_XLINK_TITLE))
+    if link is None:
+        return
+    if link.get(_XLINK_HREF):
+        # SVG 2's plain href, which crawlers and HTML tools read (Lighthouse flags xlink:href alone).
+        link.set("href", link.attrib.pop(_XLINK_HREF))
+        link.set("aria-label", link.get(_XLINK_TITLE, ""))
+    else:  # Graphviz wraps a cell with a TITLE but no HREF in an <a>: not a link, so not an <a>
+        index = list(group).index(link)
+        group.remove(link)
+        for offset, child in enumerate(link):
+            group.insert(index + offset, child)
 
 
 def _key_class(cell_id: str) -> str:
