@@ -115,4 +115,4 @@ def test_a_new_category_with_a_new_tool_appears_in_both_languages_and_the_diagra
     assert "## SHAP { #shap }" in (fixture_project / "docs/en/landscape/explainability.md").read_text()
     assert "[Explainability](explainability.md)" in (fixture_project / "docs/en/landscape/index.md").read_text()
     svg = (fixture_project / "docs/en/landscape/landscape.svg").read_text()
-    assert 'id="ls-category-explainability"' in svg and 'xlink:href="../landscape/explainability/#shap"' in svg
+    assert 'id="ls-heading-explainability"' in svg and 'href="../landscape/explainability/#shap"' in svg

@@ -155,7 +155,7 @@ def test_every_page_has_its_description_canonical_url_and_absolute_alternates(bu
     assert f'<link rel="alternate" hreflang="es" href="{SITE_URL}{same_page}">' in text
     assert f'<link rel="alternate" hreflang="en" href="{SITE_URL}en/{same_page}">' in text
     assert f'<link rel="alternate" hreflang="x-default" href="{SITE_URL}{same_page}">' in text
-    assert f'<meta property="og:image" content="{SITE_URL}{LANG_PREFIX[lang]}landscape/landscape.png">' in text
+    assert f'<meta property="og:image" content="{SITE_URL}{LANG_PREFIX[lang]}landscape/landscape-card.png">' in text
     assert f'<meta property="og:url" content="{url}">' in text
 
 

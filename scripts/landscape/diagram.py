@@ -1,52 +1,57 @@
-"""The landscape diagram: phases as lanes, categories as boxes, tools as linked nodes.
+"""The landscape diagram: phases as lanes side by side, categories as boxes, tools as linked cells.
 
 Built with pygraphviz, whose wheels bundle Graphviz, so no system install is
-needed. The layout is deterministic: nodes and clusters are added in catalog
-order, one font is named, and Graphviz's version comment is dropped.
+needed. The whole figure is ONE node whose HTML-like table label (figure.j2)
+holds the title and legend, then the phase lanes side by side in one table row
+(so they start on one line), then the lanes that span all phases; each category
+is a nested table whose tools are a grid of cells, each cell a link with its own
+id and tooltip. Graphviz sizes every cell from the font's metrics, so no label
+is cut or overlaps another. (Measured against one node per tool held in a grid
+by invisible edges, and against one table node per category: see README, "The
+landscape diagram".)
 
-Node links are relative to a page one level below the language root (the
-overview `landscape/` and the chapter page `mlops-tools/` both are), so one SVG
-serves every page that embeds it and the standalone file beside it.
+Contract:
+- the same catalog gives byte-identical SVG, PNG and DOT on one machine (catalog
+  order, one named font, no Graphviz version comment);
+- every membership of a category (main tools first, then tools that list it in
+  `also_in`, under a caption) is a cell of its box, unless the catalog is too big
+  for that: then each box shows what fits in NODE_BUDGET and a "+N more" cell, so
+  shown + N always equals the count on the category page;
+- node links are relative to a page one level below the language root (the
+  overview `landscape/` and the chapter `mlops-tools/` both are, and so is the
+  standalone `landscape/landscape.svg`); `node_href` is the one place that says
+  where a tool's node leads.
 """
 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 import pygraphviz
 
+from .card import render_card
+from .diagram_svg import clean_svg
+from .drawing import (DEPLOYMENT_BORDER, FONT, LEGEND_STATUSES, MODEL_FILL, MODEL_MARK, STATUS_STYLE, STYLE,
+                      html_label, one_line, templates, wrap)
 from .i18n import plural
 from .model import Catalog, Category, Tool
 
-FONT = "DejaVu Sans"
-# A landscape of thousands of nodes is not a picture anyone can read (nor lay out quickly): each
-# category shows at most NODE_BUDGET / categories tools, between 4 and 15, then a "+N more" node.
-NODE_BUDGET = 300
-MOST_PER_CATEGORY, LEAST_PER_CATEGORY = 15, 4
-COLUMNS = 2  # tools per row inside a category box of a phase lane
-SPANNING_COLUMNS = 12  # tools per row in the end-to-end lane, which runs under all the others
 LINK_PREFIX = "../landscape/"
+# Classes of the frames, by the colour they are painted in, for dark mode (see diagram_svg.py).
+FRAMES = {"fill": {STYLE["lane_fill"]: "ls-lane", STYLE["box_fill"]: "ls-box-fill"}, "stroke": {STYLE["box"]: "ls-box"}}
+COLUMNS = 2  # tools per row in a box of a phase lane: four lanes of two columns fit 1,170 px
+SPANNING_COLUMNS = 8  # tools per row in the end-to-end lane, which runs under all the others
+WRAP = 16  # characters per line of a tool name
+MAX_LINES = 3  # a longer name is cut with "…" (the tooltip has it whole)
+# A landscape of thousands of tools is neither readable nor quick to lay out: when the catalog has
+# more memberships than NODE_BUDGET, each box shows at most NODE_BUDGET / categories (at least
+# LEAST_PER_CATEGORY) cells, the last one "+N more".
+NODE_BUDGET = 300
+LEAST_PER_CATEGORY = 4
 
-# Light-mode colours (PNG, standalone SVG); the site's CSS restyles the inline SVG by class for dark mode.
-MODEL_FILL = {
-    "open-source": "#c8e6c9",
-    "open-core": "#bbdefb",
-    "source-available": "#ffe0b2",
-    "proprietary": "#e0e0e0",
-}
-DEPLOYMENT_STYLE = {
-    "self-managed": {"style": "filled", "peripheries": "1"},
-    "managed": {"style": "filled,dashed,rounded", "peripheries": "1"},
-    "both": {"style": "filled", "peripheries": "2"},
-}
-
-MAX_PNG_PIXELS = 3_000_000  # a legible download and a sane Open Graph image, quick to draw at any size
-SVG_NS = "http://www.w3.org/2000/svg"
-XLINK_NS = "http://www.w3.org/1999/xlink"
-ET.register_namespace("", SVG_NS)
-ET.register_namespace("xlink", XLINK_NS)
+MAX_PNG_PIXELS = 16_000_000  # twice the display density for the real catalog; less for huge ones
+PNG_DENSITY = 2  # PNG pixels per SVG point (CSS px at full size)
 
 
 @dataclass(frozen=True)
@@ -54,8 +59,22 @@ class Diagram:
     """One language's diagram in every form the site offers."""
 
     svg: str  # inline-ready <svg> element with a localized title and description
-    png: bytes
+    png: bytes  # the figure at twice its display density
     dot: str
+    card: bytes  # the 1200 x 630 social card (card.py)
+
+
+def node_href(tool: Tool) -> str:
+    """Where a tool's node leads, relative to a page one level below the language root.
+
+    Its section on its main category page, until tool pages exist; then
+    `f"{LINK_PREFIX}tools/{tool.id}/"`.
+    """
+    return f"{LINK_PREFIX}{tool.category}/#{tool.id}"
+
+
+def category_href(category: Category) -> str:
+    return f"{LINK_PREFIX}{category.id}/"
 
 
 def render_diagram(catalog: Catalog, lang: str, strings: dict) -> Diagram:
@@ -63,172 +82,122 @@ def render_diagram(catalog: Catalog, lang: str, strings: dict) -> Diagram:
     graph = build_graph(catalog, lang, strings)
     graph.layout(prog="dot")
     svg = graph.draw(format="svg").decode("utf-8")
-    return Diagram(svg=clean_svg(svg, lang, strings, catalog), png=_png(graph), dot=graph.string())
+    return Diagram(svg=clean_svg(svg, lang, strings, catalog, FRAMES), png=_png(graph), dot=graph.string(),
+                   card=render_card(catalog, lang, strings))
 
 
 def _png(graph: pygraphviz.AGraph) -> bytes:
-    """The laid-out graph as a PNG of at most MAX_PNG_PIXELS pixels (96 dpi when it fits)."""
+    """The laid-out graph at PNG_DENSITY pixels per point, or less when that exceeds MAX_PNG_PIXELS."""
     _, _, width, height = (float(n) for n in re.split(r"[ ,]", graph.graph_attr["bb"]))
-    dpi = min(96.0, 72 * (MAX_PNG_PIXELS / (width * height)) ** 0.5)
-    return graph.draw(format="png", args=f"-Gdpi={dpi:.1f}")
+    density = min(PNG_DENSITY, (MAX_PNG_PIXELS / (width * height)) ** 0.5)
+    return graph.draw(format="png", args=f"-Gdpi={72 * density:.1f} -Gbgcolor=white")
 
 
 def build_graph(catalog: Catalog, lang: str, strings: dict) -> pygraphviz.AGraph:
-    """The graph: one lane per phase, a box per category, a node per tool (in its main category)."""
+    """The graph: one node whose table label is the whole figure (see figure.j2)."""
     graph = pygraphviz.AGraph(directed=True, strict=True, name="landscape")
-    graph.graph_attr.update(
-        rankdir="TB", bgcolor="transparent", fontname=FONT, fontsize="13",
-        nodesep="0.12", ranksep="0.18", pad="0.1", id="ls-graph", label="",
-    )
-    graph.node_attr.update(
-        shape="box", fontname=FONT, fontsize="11", width="1.5", height="0.3", margin="0.08,0.04", color="#37474f",
-        penwidth="1",
-    )
-    graph.edge_attr.update(style="invis")
-
-    lane_bottoms: list[str] = []  # the last node of each lane
-    spanning = []
+    graph.graph_attr.update(bgcolor="transparent", fontname=FONT, pad="0.05", id="ls-graph")
+    graph.node_attr.update(shape="plain", fontname=FONT, fontsize=str(STYLE["tool_size"]))
+    members = shown_members(catalog)
+    lanes, spanning = [], []
     for phase in catalog.phases:
-        categories = [c for c in catalog.categories if c.phase == phase.id]
-        if phase.spans_all:
-            spanning.append((phase, categories))
-            continue
-        lane = _add_lane(graph, phase, lang)
-        above: list[str] = []
-        for category in categories:
-            top_row, last = _add_category(graph, lane, catalog, category, lang, strings, columns=COLUMNS)
-            _place_below(graph, above, top_row)  # categories of a lane stack vertically
-            above = [last]
-        lane_bottoms += above
-
-    # The end-to-end lane sits under all the others and stretches across them.
-    above_rows = lane_bottoms
-    for phase, categories in spanning:
-        lane = _add_lane(graph, phase, lang)
-        for category in categories:
-            top_row, last = _add_category(graph, lane, catalog, category, lang, strings, columns=SPANNING_COLUMNS)
-            _place_below(graph, above_rows, top_row)
-            above_rows = [last]
-
-    _add_legend(graph, lang, strings, above_rows)
+        columns = SPANNING_COLUMNS if phase.spans_all else COLUMNS
+        boxes = [_box(c, members[c.id], lang, strings, columns) for c in catalog.categories if c.phase == phase.id]
+        (spanning if phase.spans_all else lanes).append(
+            {"id": phase.id, "name": phase.name[lang], "boxes": boxes, "filler": 0})
+    _even_out(lanes)
+    legend = _legend(strings)
+    label = html_label("figure.j2", lanes=lanes, spanning=spanning, legend=legend,
+                        legend_width=max(len(row["entries"]) for row in legend),
+                        title=wrap(strings["diagram_title"], 24, 3))
+    graph.add_node("landscape", label=label, id="ls-figure")
     return graph
 
 
-def _add_lane(graph, phase, lang: str):
-    return graph.add_subgraph(name=f"cluster_phase_{phase.id}", label=_label(phase.name[lang]),
-                              id=f"ls-phase-{phase.id}", **{"class": "ls-phase"}, style="rounded",
-                              color="#90a4ae", fontsize="14", margin="10")
+@dataclass(frozen=True)
+class Members:
+    """What a category's box shows: main tools, tools also listed here, and how many are not shown."""
+
+    main: tuple[Tool, ...]
+    also: tuple[Tool, ...]
+    hidden: int
 
 
-def _place_below(graph, above: list[str], row: list[str]) -> None:
-    """Invisible edges that put every node of `row` under every node of `above`."""
-    for upper in above:
-        for lower in row:
-            graph.add_edge(upper, lower)
+def shown_members(catalog: Catalog) -> dict[str, Members]:
+    """Every membership of every category, or, over NODE_BUDGET, each box's share of it."""
+    total = sum(len(catalog.tools_in(c.id)) for c in catalog.categories)
+    most = max(LEAST_PER_CATEGORY, NODE_BUDGET // max(1, len(catalog.categories)))
+    shown = {}
+    for category in catalog.categories:
+        tools = catalog.tools_in(category.id)  # main members first
+        keep = tools if total <= NODE_BUDGET or len(tools) <= most else tools[: most - 1]
+        shown[category.id] = Members(main=tuple(t for t in keep if t.category == category.id),
+                                     also=tuple(t for t in keep if t.category != category.id),
+                                     hidden=len(tools) - len(keep))
+    return shown
 
 
-def _add_category(graph, lane, catalog: Catalog, category: Category, lang: str, strings: dict, columns: int):
-    """Add a category box with its tools in a grid; return its top row and its last node."""
-    tools = [t for t in catalog.tools_in(category.id) if t.category == category.id]
-    box = lane.add_subgraph(name=f"cluster_{category.id}", label=_label(category.name[lang]),
-                            id=f"ls-category-{category.id}", **{"class": "ls-category"}, style="rounded",
-                            color="#b0bec5", fontsize="12", URL=f"{LINK_PREFIX}{category.id}/",
-                            tooltip=_label(category.name[lang]), target="_self")
-    most = max(LEAST_PER_CATEGORY, min(MOST_PER_CATEGORY, NODE_BUDGET // len(catalog.categories)))
-    shown: list[Tool] = tools if len(tools) <= most else tools[: most - 1]
-    names = []
-    for tool in shown:
-        box.add_node(tool.id, **_tool_attributes(tool, category, lang, strings))
-        names.append(tool.id)
-    if len(shown) < len(tools):
-        more = f"more-{category.id}"
-        box.add_node(more, label=_label(plural(strings["more_tools"], len(tools) - len(shown), lang)),
-                     URL=f"{LINK_PREFIX}{category.id}/", id=f"ls-more-{category.id}", **{"class": "ls-more"},
-                     style="rounded,dotted", shape="box", target="_self")
-        names.append(more)
-    if not names:
-        empty = f"empty-{category.id}"
-        box.add_node(empty, label="", shape="point", style="invis", width="0.01")
-        names.append(empty)
-    columns = min(columns, len(names))
-    for i in range(len(names) - columns):
-        graph.add_edge(names[i], names[i + columns])  # grid: each node above the one a row below
-    return names[:columns], names[-1]
+def _even_out(lanes: list[dict]) -> None:
+    """Give shorter lanes a filler row, so that all lanes of the row are as tall as the tallest.
+
+    Graphviz stretches a nested table to fill its cell by spreading the slack over
+    every row, which would open gaps between the tools of the shorter lanes. So
+    each lane is laid out on its own first, to learn its natural height.
+    """
+    if not lanes:
+        return
+    module = templates().get_template("_parts.j2").module
+    probe = pygraphviz.AGraph(name="lanes")
+    probe.node_attr.update(shape="plain", fontname=FONT, fontsize=str(STYLE["tool_size"]))
+    for i, lane in enumerate(lanes):
+        probe.add_node(f"lane{i}", label=one_line(f"<{module.lane(lane)}>"))
+    probe.layout(prog="dot")
+    heights = [float(probe.get_node(f"lane{i}").attr["height"]) * 72 for i in range(len(lanes))]
+    for lane, height in zip(lanes, heights, strict=True):
+        slack = max(heights) - height - STYLE["box_gap"]  # the filler row brings its own spacing
+        lane["filler"] = f"{slack:.2f}" if slack >= 1 else 0
 
 
-def _tool_attributes(tool: Tool, category: Category, lang: str, strings: dict) -> dict[str, str]:
-    model = strings["models"][tool.model]
-    deployment = strings["deployments"][tool.deployment]
+def _box(category: Category, members: Members, lang: str, strings: dict, columns: int) -> dict:
+    """A category's box: its heading, its main tools, the tools also listed here, and "+N more"."""
+    also = [_cell(t, f"ls-also-{category.id}-", lang, strings) for t in members.also]
     return {
-        "label": _wrap(_label(tool.name[lang])),
-        "URL": f"{LINK_PREFIX}{category.id}/#{tool.id}",
-        "tooltip": _label(f"{tool.name[lang]}: {model}, {deployment}"),
-        "target": "_self",
-        "id": f"ls-tool-{tool.id}",
-        "class": f"ls-tool model-{tool.model} deploy-{tool.deployment}",
-        "fillcolor": MODEL_FILL[tool.model],
-        **DEPLOYMENT_STYLE[tool.deployment],
+        "id": category.id, "name": category.name[lang], "href": category_href(category), "columns": columns,
+        "heading": wrap(category.name[lang], columns * STYLE["cell_width"] // 8, 2),
+        "groups": [{"caption": "", "cells": [_cell(t, "ls-tool-", lang, strings) for t in members.main]},
+                   {"caption": strings["diagram_also_here"], "cells": also}],
+        "more": plural(strings["more_tools"], members.hidden, lang) if members.hidden else "",
     }
 
 
-def _add_legend(graph, lang: str, strings: dict, above: list[str]) -> None:
-    legend = graph.add_subgraph(name="cluster_legend", label=_label(strings["legend"]), id="ls-legend",
-                                **{"class": "ls-legend"}, style="rounded", color="#90a4ae", fontsize="12")
-    names = []
-    for model, fill in MODEL_FILL.items():
-        name = f"legend-model-{model}"
-        legend.add_node(name, label=_label(strings["models"][model]), fillcolor=fill, style="filled",
-                        id=f"ls-legend-{model}", **{"class": f"ls-key model-{model}"})
-        names.append(name)
-    for deployment, style in DEPLOYMENT_STYLE.items():
-        name = f"legend-deploy-{deployment}"
-        legend.add_node(name, label=_label(strings["deployments"][deployment]), fillcolor="#ffffff",
-                        id=f"ls-legend-{deployment}", **{"class": f"ls-key deploy-{deployment}"}, **style)
-        names.append(name)
-    _place_below(graph, above, names[:4])
-    for a, b in zip(names[:4], names[4:], strict=False):  # four models over three deployments
-        graph.add_edge(a, b)
+def _cell(tool: Tool, id_prefix: str, lang: str, strings: dict) -> dict:
+    italic, struck, suffix = STATUS_STYLE[tool.status]
+    border, dashed = DEPLOYMENT_BORDER[tool.deployment]
+    return {
+        "id": f"{id_prefix}{tool.id}", "href": node_href(tool), "title": tool_summary(tool, lang, strings),
+        "lines": wrap(tool.name[lang], WRAP, MAX_LINES), "mark": MODEL_MARK[tool.model], "fill": MODEL_FILL[tool.model],
+        "border": border, "dashed": dashed, "italic": italic, "struck": struck, "suffix": suffix,
+    }
 
 
-def _wrap(label: str, width: int = 22) -> str:
-    """Break a long label into centred lines ("\\n" in Graphviz) at spaces, `width` characters at most."""
-    lines: list[str] = []
-    for word in label.split(" "):
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "\\n".join(lines)
+def tool_summary(tool: Tool, lang: str, strings: dict) -> str:
+    """What hover and focus show: name, licence, model, deployment and status."""
+    licence = strings["proprietary"] if tool.license == "proprietary" else tool.license
+    return (f"{tool.name[lang]} · {strings['license']}: {licence} ({strings['models'][tool.model]}) · "
+            f"{strings['deployments'][tool.deployment]} · {strings['status']}: {strings['statuses'][tool.status]}")
 
 
-def _label(text: str) -> str:
-    """Graphviz reads backslash escapes (\\N, \\G, \\l) in labels: keep catalog text literal."""
-    return text.replace("\\", "\\\\")
+def _legend(strings: dict) -> list[dict]:
+    """One legend row per encoding, in the page's language; each key is drawn like a tool cell."""
+    def key(kind: str, value: str, text: str, **look) -> dict:
+        return {"id": f"ls-key-{kind}-{value}", "href": "", "title": text, "lines": [text], "fill": "#ffffff",
+                "border": 1, "dashed": False, "mark": "", "italic": False, "struck": False, "suffix": "", **look}
 
-
-def clean_svg(svg: str, lang: str, strings: dict, catalog: Catalog) -> str:
-    """Make Graphviz's SVG fit to inline in a page.
-
-    Drops the XML prolog, comments and Graphviz's <title> elements (they would
-    fill the search index with node names), makes it scale to its container,
-    and gives it a localized <title> and <desc> for screen readers.
-    """
-    root = ET.fromstring(svg)
-    for parent in root.iter():
-        for child in [c for c in parent if c.tag == f"{{{SVG_NS}}}title"]:
-            parent.remove(child)
-    for attribute in ("width", "height"):
-        root.attrib.pop(attribute, None)
-    counts = {"tools": len(catalog.tools), "categories": len(catalog.categories)}
-    title = ET.Element(f"{{{SVG_NS}}}title", id=f"ls-title-{lang}")
-    title.text = strings["diagram_title"]
-    desc = ET.Element(f"{{{SVG_NS}}}desc", id=f"ls-desc-{lang}")
-    desc.text = strings["diagram_desc"].format(**counts).strip()
-    root.insert(0, desc)
-    root.insert(0, title)
-    root.set("class", "ls-diagram")
-    root.set("aria-labelledby", f"ls-title-{lang}")
-    root.set("aria-describedby", f"ls-desc-{lang}")
-    root.set("lang", lang)
-    root.set("preserveAspectRatio", "xMidYMin meet")
-    return ET.tostring(root, encoding="unicode")
+    models = [key("model", m, strings["models"][m], fill=MODEL_FILL[m], mark=MODEL_MARK[m]) for m in MODEL_FILL]
+    deployments = [key("deploy", d, strings["deployments"][d], border=width, dashed=dashed)
+                   for d, (width, dashed) in DEPLOYMENT_BORDER.items()]
+    statuses = [key("status", group[0], " / ".join(strings["statuses"][s] for s in group),
+                    **dict(zip(("italic", "struck", "suffix"), STATUS_STYLE[group[0]], strict=True)))
+                for group in LEGEND_STATUSES]
+    return [{"name": strings["model"], "entries": models}, {"name": strings["deployment"], "entries": deployments},
+            {"name": strings["status"], "entries": statuses}]

@@ -47,7 +47,8 @@ class Generator:
 
     It remembers what it read, drew and rendered, so a second `run` (say, after
     one tool file changed under `mkdocs serve`) parses only the changed file,
-    redraws the diagram only if a name, category, model or deployment changed,
+    redraws the diagram only if what it shows changed (a name, category, model,
+    deployment, status or licence),
     and re-renders only the pages that show the changed tool.
     `edit_base` (e.g. "https://github.com/o/r/edit/main/") adds an edit link to
     each tool's entry.
@@ -93,7 +94,7 @@ class Generator:
     def _diagram(self, catalog: Catalog, lang: str) -> Diagram:
         """The landscape for `lang`, redrawn only when what it shows has changed."""
         shown = (catalog.phases, catalog.categories,
-                 tuple((t.id, t.name, t.category, t.model, t.deployment) for t in catalog.tools))
+                 tuple((t.id, t.name, t.categories, t.model, t.deployment, t.status, t.license) for t in catalog.tools))
         hit = self._diagrams.get(lang)
         if hit is None or hit[0] != shown:
             hit = (shown, render_diagram(catalog, lang, load_strings()[lang]))

@@ -25,6 +25,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 STRINGS = Path(__file__).parent / "strings.yml"
 OUTPUT_DIR = "landscape"  # under docs/<lang>/
 DIAGRAM_FRAGMENT = "_diagram.html"  # included by the hand-written chapter page
+CARD = "landscape-card.png"  # the pages' Open Graph image (overrides/main.html)
 
 # HTML entities for < > &, and a backslash before each character Python-Markdown (with tables and
 # attr_list) gives a meaning to, so that catalog text always reads literally.
@@ -113,7 +114,7 @@ def render_pages(catalog: Catalog, lang: str, diagram: Diagram, edit_base: str |
         return hit[1]
 
     section, page = env.get_template("tool.md.j2"), env.get_template("category.md.j2")
-    figure = env.get_template("diagram.html.j2").render(svg=Markup(diagram.svg), **common)
+    figure = env.get_template("diagram.html.j2").render(svg=Markup(diagram.svg), raw=strings, **common)
     counts = tuple(len(catalog.tools_in(c.id)) for c in catalog.categories)
     files = {
         "index.md": cached("index.md", (catalog.phases, catalog.categories, counts, len(catalog.tools), figure),
@@ -122,6 +123,7 @@ def render_pages(catalog: Catalog, lang: str, diagram: Diagram, edit_base: str |
         "landscape.svg": _standalone_svg(diagram.svg).encode("utf-8"),
         "landscape.dot": diagram.dot.encode("utf-8"),
         "landscape.png": diagram.png,
+        CARD: diagram.card,
     }
 
     def section_of(tool: Tool) -> Markup:
