@@ -16,7 +16,7 @@ import pytest
 from conftest import ROOT, run
 from landscape.diagram import NODE_BUDGET, node_href, render_diagram, shown_members
 from landscape.load import load_catalog
-from landscape.model import Catalog, Category
+from landscape.model import Catalog, Category, Text
 from landscape.render import load_strings
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -64,7 +64,7 @@ def test_a_tool_cell_carries_its_model_deployment_and_status_as_classes(catalog,
 
 
 def test_a_huge_catalog_shows_a_bounded_number_of_cells_and_counts_the_rest(catalog):
-    tools = [dataclasses.replace(catalog.tools[i % len(catalog.tools)], id=f"tool-{i}", name=f"Tool {i}",
+    tools = [dataclasses.replace(catalog.tools[i % len(catalog.tools)], id=f"tool-{i}", name=Text(f"Tool {i}", f"Tool {i}"),
                                  category=f"cat-{i % 40}", also_in=(f"cat-{(i + 1) % 40}",) if i % 3 == 0 else ())
              for i in range(2000)]
     categories = tuple(Category(id=f"cat-{n}", phase=catalog.phases[n % len(catalog.phases)].id,
@@ -106,7 +106,7 @@ def test_the_figure_fits_a_laptop_column_at_full_size(drawn):
 
 def test_a_name_with_graphviz_escapes_and_markup_is_shown_literally(catalog):
     name = 'Back\\N slash \\G & "q" <b>'
-    tool = dataclasses.replace(catalog.tools[0], name=name)
+    tool = dataclasses.replace(catalog.tools[0], name=Text(name, name))
     odd = Catalog(phases=catalog.phases, categories=catalog.categories, tools=(tool, *catalog.tools[1:]))
     root = ET.fromstring(render_diagram(odd, "en", load_strings()["en"]).svg)
     cell = next(g for g in root.iter(f"{SVG}g") if g.get("id") == f"ls-tool-{tool.id}")
