@@ -51,10 +51,12 @@ class Generator:
 
     project: Project
     edit_base: str | None = None
+    site_url: str = ""  # the published site's address, for the canonical links of redirect pages
     _files: dict = field(default_factory=dict, repr=False)
     _diagrams: dict[str, tuple[object, Diagram]] = field(default_factory=dict, repr=False)
     _pages: PageCache = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    catalog: Catalog | None = field(default=None, repr=False)  # what the last run generated from
 
     def run(self, today: dt.date | None = None) -> WriteReport:
         """Generate; raise CatalogError, before writing anything, when the catalog has problems."""
@@ -70,7 +72,8 @@ class Generator:
         for lang in LANGS:
             diagram = self._diagram(catalog, lang)
             outputs[self.project.docs / lang / OUTPUT_DIR] = render_pages(
-                catalog, lang, diagram, self.edit_base, cache=self._pages)
+                catalog, lang, diagram, self.edit_base, cache=self._pages, site_url=self.site_url)
+        self.catalog = catalog
         outputs[self.project.docs / SCHEMA_OUTPUT] = {
             schema.name: schema.read_bytes() for schema in sorted((self.project.catalog / "schema").glob("*.json"))
         }
@@ -93,9 +96,9 @@ class Generator:
 
 
 @cache
-def generator_for(project: Project, edit_base: str | None = None) -> Generator:
+def generator_for(project: Project, edit_base: str | None = None, site_url: str = "") -> Generator:
     """The one Generator of this process for a project, so that a long-running server keeps its caches."""
-    return Generator(project, edit_base)
+    return Generator(project, edit_base, site_url)
 
 
 def generate(project: Project, *, edit_base: str | None = None, today: dt.date | None = None) -> WriteReport:

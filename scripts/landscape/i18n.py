@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from functools import cache
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
 # The CLDR locale behind each language of the site. English follows British spelling ("licence"),
@@ -37,3 +37,10 @@ def plural(forms: Mapping[str, str], count: int, lang: str, **values: object) ->
 def long_date(day: dt.date, lang: str) -> str:
     """A date as running text writes it in `lang`."""
     return format_date(day, "long", locale=LOCALES[lang])
+
+
+def long_month_or_date(value: str, lang: str) -> str:
+    """An ISO date (YYYY-MM-DD) or month (YYYY-MM) as running text writes it: "mayo de 2024", "May 2024"."""
+    if len(value) == 7:
+        return format_skeleton("yMMMM", dt.date.fromisoformat(f"{value}-01"), locale=LOCALES[lang])
+    return long_date(dt.date.fromisoformat(value), lang)

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import Context, broken_fields, check_schema, check_tool, check_unique
+from .checks import Context, broken_fields, check_former_ids, check_schema, check_tool, check_unique
 from .model import Catalog, Category, LicenseChange, Phase, Text, Tool
 from .problems import CatalogError, Problem
 from .source import Document, read_yaml
@@ -79,6 +79,7 @@ def load_catalog(catalog_dir: Path, *, today: dt.date | None = None, display_roo
     for gone in set(cache) - set(paths):
         del cache[gone]
     problems.extend(check_unique(valid))
+    problems.extend(check_former_ids(valid))
 
     if problems:
         raise CatalogError(problems)
@@ -161,6 +162,7 @@ def _build_tool(document: Document) -> Tool:
         status=data["status"],
         successor=data.get("successor"),
         former_names=tuple(data.get("former_names", ())),
+        former_ids=tuple(data.get("former_ids", ())),
         description=Text(**data["description"]),
         checked=dt.date.fromisoformat(str(data["checked"])),
         sources=tuple(data["sources"]),

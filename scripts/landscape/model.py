@@ -69,6 +69,7 @@ class Tool:
     license_changes: tuple[LicenseChange, ...] = ()
     successor: str | None = None
     former_names: tuple[str, ...] = ()
+    former_ids: tuple[str, ...] = ()  # earlier ids, whose addresses redirect to this tool's page
 
     @property
     def categories(self) -> tuple[str, ...]:
