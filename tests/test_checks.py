@@ -258,3 +258,26 @@ def test_a_broken_categories_file_is_reported_too(catalog, capsys):
     status, lines = check(catalog, capsys)
     assert re.match(r"catalog/categories\.yml:\d+:12: categories\[0\]\.phase: unknown phase 'datos' \(phases: data, ",
                     lines[0])
+
+
+def test_a_former_id_that_is_another_tools_id_is_reported_at_its_line(catalog, capsys):
+    write(catalog, "feast-copy.yml", feast_with("status: active", "status: active\nformer_ids: [old-feast, feast]"))
+    status, lines = check(catalog, capsys)
+    assert status == 1
+    assert lines == [
+        "catalog/tools/feast-copy.yml:13:25: former_ids[1]: 'feast' is also the id of catalog/tools/feast.yml "
+        "(an old address can lead to one tool only: remove it from one of the two files)",
+        "1 error in 1 file",
+    ]
+
+
+def test_two_tools_cannot_share_a_former_id(catalog, capsys):
+    feast = catalog / "catalog/tools/feast.yml"
+    feast.write_text(FEAST.replace("status: active", "status: active\nformer_ids: [old-feast]"), encoding="utf-8")
+    write(catalog, "feast-copy.yml", feast_with("status: active", "status: active\nformer_ids: [old-feast]"))
+    status, lines = check(catalog, capsys)
+    assert lines == [
+        "catalog/tools/feast.yml:13:14: former_ids[0]: 'old-feast' is also the former id of "
+        "catalog/tools/feast-copy.yml (an old address can lead to one tool only: remove it from one of the two files)",
+        "1 error in 1 file",
+    ]

@@ -45,8 +45,8 @@ def test_an_edit_rewrites_only_the_pages_that_show_the_tool(project):
     feast = project / "catalog/tools/feast.yml"
     feast.write_text(feast.read_text().replace("steward: Feast community", "steward: The Feast community"))
     report = generate(Project(project), today=TODAY)
-    written = {Path(p).name for p in report.written}
-    assert written == {"feature-stores.md"}
+    written = {Path(p).relative_to(project / "docs").as_posix() for p in report.written}
+    assert written == {"es/landscape/tools/feast.md", "en/landscape/tools/feast.md"}  # only its page shows the steward
 
 
 def test_a_kept_generator_redoes_only_what_an_edit_touches(project, monkeypatch):
@@ -57,7 +57,8 @@ def test_a_kept_generator_redoes_only_what_an_edit_touches(project, monkeypatch)
     feast = project / "catalog/tools/feast.yml"
     feast.write_text(feast.read_text().replace("Open-source feature store", "Open source feature store"))
     report = generator.run(today=TODAY)
-    assert [Path(p).relative_to(project / "docs").as_posix() for p in report.written] == ["en/landscape/feature-stores.md"]
+    assert [Path(p).relative_to(project / "docs").as_posix() for p in report.written] == [
+        "en/landscape/feature-stores.md", "en/landscape/tools/feast.md"]  # its entry and its page
     assert drawn == []  # the diagram shows names, categories, models and deployments only
 
 
@@ -114,7 +115,8 @@ def test_a_new_category_with_a_new_tool_appears_in_both_languages_and_the_diagra
 
     generate(Project(project), today=TODAY)
     assert "# Explicabilidad" in (project / "docs/es/landscape/explainability.md").read_text()
-    assert "## SHAP { #shap }" in (project / "docs/en/landscape/explainability.md").read_text()
+    assert '<div class="ls-entry" id="shap" markdown>' in (project / "docs/en/landscape/explainability.md").read_text()
+    assert "# SHAP" in (project / "docs/es/landscape/tools/shap.md").read_text()
     assert "[Explainability](explainability.md)" in (project / "docs/en/landscape/index.md").read_text()
     svg = (project / "docs/en/landscape/landscape.svg").read_text()
     assert 'id="ls-category-explainability"' in svg and 'xlink:href="../landscape/explainability/#shap"' in svg

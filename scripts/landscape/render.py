@@ -158,9 +158,16 @@ def render_pages(catalog: Catalog, lang: str, diagram: Diagram, edit_base: str |
             tool=tool, main=main, alternatives=alternatives, description=description)
         for former in tool.former_ids:
             files[f"{TOOLS_DIR}/{former}/index.html"] = redirect.render(
-                tool=tool, canonical=f"{site_url}{'' if lang == LANGS[0] else lang + '/'}{OUTPUT_DIR}/{TOOLS_DIR}/{tool.id}/",
+                tool=tool, canonical=_page_url(site_url, lang, f"{OUTPUT_DIR}/{TOOLS_DIR}/{tool.id}/", f"../{tool.id}/"),
                 **common).encode("utf-8")
     return files
+
+
+def _page_url(site_url: str, lang: str, location: str, relative: str) -> str:
+    """A page's absolute address on the published site, or `relative` when the site's address is not known."""
+    if not site_url:
+        return relative
+    return f"{site_url.rstrip('/')}/{'' if lang == LANGS[0] else lang + '/'}{location}"
 
 
 def _row(tool: Tool) -> tuple:
