@@ -82,7 +82,10 @@ class Visit:
         self.external: list[str] = []
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
         self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
-        self.page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url}"))
+        # A request the browser itself aborts (the next page was opened before it ended) is no fault of
+        # the site; a missing file still shows as an HTTP error below.
+        self.page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED"
+                     and self.errors.append(f"request failed: {r.url} ({r.failure})"))
         self.page.on("response", lambda r: r.status >= 400 and self.errors.append(f"HTTP {r.status}: {r.url}"))
         self.context.route(re.compile(r".*"), self._only_local)
 
