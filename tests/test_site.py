@@ -12,6 +12,7 @@ import pytest
 from conftest import ROOT, SEED_TOOLS
 from landscape.load import load_catalog
 from landscape.render import load_strings
+from landscape.site import fold_accents
 from sitescan import broken_links, scan
 
 LANG_PREFIX = {"es": "", "en": "en/"}
@@ -101,6 +102,20 @@ def test_each_language_has_its_own_search_index(built_site):
     assert "Feature stores" in english_titles and "Feature stores" not in spanish_titles
     # English pages look for the index under /en/ (theme override of the search base).
     assert '"base": "../../en/"' in page(built_site, "en", "landscape").read_text()
+
+
+def test_every_tool_page_is_in_its_languages_search_index_with_words_also_unaccented(built_site):
+    catalog = load_catalog(ROOT / "catalog")
+    for lang, index in (("es", "search/search_index.json"), ("en", "en/search/search_index.json")):
+        data = json.loads((built_site / index).read_text())
+        assert data["config"]["fields"]["folded"] == {"boost": 1}
+        locations = {d["location"] for d in data["docs"]}
+        assert {f"landscape/tools/{t.id}/" for t in catalog.tools} <= locations, lang
+        assert not any("#alternatives" in location for location in locations)  # kept out: it repeats other tools
+    spanish = json.loads((built_site / "search/search_index.json").read_text())["docs"]
+    category = next(c for c in catalog.categories if c.name["es"] != c.name["es"].encode("ascii", "ignore").decode())
+    doc = next(d for d in spanish if d["location"] == f"landscape/{category.id}/")
+    assert all(fold_accents(w) in doc["folded"].split() for w in category.name["es"].split() if fold_accents(w) != w)
 
 
 def test_spanish_punctuation_separates_search_terms(built_site):
