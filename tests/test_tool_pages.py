@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from landscape import render
 from landscape.generate import Generator, Project, generate
 from landscape.i18n import long_date
 from landscape.labels import license_name, source_label
@@ -40,8 +41,22 @@ def test_every_tool_has_a_page_in_each_language_with_its_main_categorys_other_to
             text = page(project, lang, f"tools/{tool.id}.md")
             assert f"edit_path: \"{tool.file}\"" in text
             own = [t for t in catalog.tools_in(tool.category) if t.category == tool.category and t is not tool]
-            for other in own:
-                assert f"(../tools/{other.id}.md)" in text, (tool.id, other.id)
+            listed = [t for t in own if f"](../tools/{t.id}.md) |" in text]
+            assert len(listed) == min(len(own), render.ALTERNATIVES_SHOWN), tool.id
+
+
+def test_a_tool_page_lists_a_bounded_number_of_alternatives_and_counts_the_rest(project, monkeypatch):
+    monkeypatch.setattr(render, "ALTERNATIVES_SHOWN", 1)
+    generate(Project(project), today=TODAY)
+    catalog = load_catalog(project / "catalog", today=TODAY)
+    tool = next((t for t in catalog.tools
+                 if sum(o.category == t.category for o in catalog.tools_in(t.category)) >= 3), None)
+    if tool is None:
+        pytest.skip("no category of the catalog has three tools of its own")
+    more = sum(o.category == tool.category for o in catalog.tools_in(tool.category)) - 2
+    text = page(project, "en", f"tools/{tool.id}.md")
+    assert text.count("](../tools/") == 1
+    assert f"And {more} more tool{'s' if more > 1 else ''} in [" in text
 
 
 def test_a_tool_that_is_no_longer_active_says_so_at_the_top_with_its_successor(project):

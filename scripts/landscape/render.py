@@ -29,6 +29,7 @@ OUTPUT_DIR = "landscape"  # under docs/<lang>/
 DIAGRAM_FRAGMENT = "_diagram.html"  # included by the hand-written chapter page
 HOME_FRAGMENT = "_home.md"  # included by the hand-written home page
 TOOLS_DIR = "tools"  # landscape/tools/<id>/: one page per tool, and redirects from former ids
+ALTERNATIVES_SHOWN = 12  # other tools of its main category listed on a tool's page; the rest are on the category page
 
 # HTML entities for < > &, and a backslash before each character Python-Markdown (with tables and
 # attr_list) gives a meaning to, so that catalog text always reads literally.
@@ -149,13 +150,16 @@ def render_pages(catalog: Catalog, lang: str, diagram: Diagram, edit_base: str |
     redirect = env.get_template("redirect.html.j2")
     for tool in catalog.tools:
         main = catalog.category(tool.category)
-        alternatives = tuple(t for t in catalog.tools_in(main.id) if t.id != tool.id and t.category == main.id)
+        others = [t for t in catalog.tools_in(main.id) if t.id != tool.id and t.category == main.id]
+        # Active ones first; a bounded number, so a page's size and cost do not grow with its category.
+        alternatives = tuple(sorted(others, key=lambda t: t.status != "active")[:ALTERNATIVES_SHOWN])
         description = tool_description(tool, lang, strings)
         shown = (tool, catalog.tool(tool.successor or ""), tuple(catalog.category(c) for c in tool.categories),
-                 tuple(map(_row, alternatives)), edit_base)
+                 tuple(map(_row, alternatives)), len(others), edit_base)
         files[f"{TOOLS_DIR}/{tool.id}.md"] = cached(
             f"{TOOLS_DIR}/{tool.id}.md", shown, tool_page,
-            tool=tool, main=main, alternatives=alternatives, description=description)
+            tool=tool, main=main, alternatives=alternatives, more=len(others) - len(alternatives),
+            description=description)
         for former in tool.former_ids:
             files[f"{TOOLS_DIR}/{former}/index.html"] = redirect.render(
                 tool=tool, canonical=_page_url(site_url, lang, f"{OUTPUT_DIR}/{TOOLS_DIR}/{tool.id}/", f"../{tool.id}/"),
