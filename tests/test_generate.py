@@ -120,3 +120,14 @@ def test_a_new_category_with_a_new_tool_appears_in_both_languages_and_the_diagra
     assert "[Explainability](explainability.md)" in (project / "docs/en/landscape/index.md").read_text()
     svg = (project / "docs/en/landscape/landscape.svg").read_text()
     assert 'id="ls-category-explainability"' in svg and 'xlink:href="../landscape/explainability/#shap"' in svg
+
+
+def test_a_kept_generator_still_restores_a_generated_file_changed_on_disk(project):
+    # The generator skips re-reading files it wrote, but only while their size and time are as it left them.
+    generator = Generator(Project(project))
+    generator.run(today=TODAY)
+    page = project / "docs/en/landscape/feature-stores.md"
+    original = page.read_bytes()
+    page.write_text("changed by hand\n")
+    report = generator.run(today=TODAY)
+    assert page.read_bytes() == original and page.as_posix() in report.written

@@ -55,6 +55,7 @@ class Generator:
     _files: dict = field(default_factory=dict, repr=False)
     _diagrams: dict[str, tuple[object, Diagram]] = field(default_factory=dict, repr=False)
     _pages: PageCache = field(default_factory=dict, repr=False)
+    _written: dict = field(default_factory=dict, repr=False)  # see write.Known
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     catalog: Catalog | None = field(default=None, repr=False)  # what the last run generated from
 
@@ -81,7 +82,7 @@ class Generator:
         # 3. Write only what changed; remove what the catalog no longer produces.
         report = WriteReport()
         for folder, files in outputs.items():
-            sync_folder(folder, files, report)
+            sync_folder(folder, files, report, known=self._written)
         return report
 
     def _diagram(self, catalog: Catalog, lang: str) -> Diagram:

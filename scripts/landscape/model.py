@@ -91,11 +91,14 @@ class Catalog:
     def __post_init__(self) -> None:
         self._by_id.update((t.id, t) for t in self.tools)
         self._categories_by_id.update((c.id, c) for c in self.categories)
+        members: dict[str, list[Tool]] = {category.id: [] for category in self.categories}
+        for tool in self.tools:  # one pass over the tools, not one per category
+            for category_id in tool.categories:
+                members.setdefault(category_id, []).append(tool)
         for category in self.categories:
-            members = [t for t in self.tools if category.id in t.categories]
             # Tools whose main category this is come first, each group by name.
-            members.sort(key=lambda t: (t.category != category.id, t.name.casefold()))
-            self._by_category[category.id] = tuple(members)
+            self._by_category[category.id] = tuple(sorted(
+                members[category.id], key=lambda t: (t.category != category.id, t.name.casefold())))
 
     def tools_in(self, category_id: str) -> tuple[Tool, ...]:
         """Tools listed on a category's page: its own, then those also in it."""

@@ -148,17 +148,21 @@ def render_pages(catalog: Catalog, lang: str, diagram: Diagram, edit_base: str |
 
     tool_page = env.get_template("tool.md.j2")
     redirect = env.get_template("redirect.html.j2")
+    # Each category's own tools, active ones first: a tool page lists a bounded number of them, so a
+    # page's size and cost do not grow with its category.
+    candidates = {c.id: sorted((t for t in catalog.tools_in(c.id) if t.category == c.id),
+                               key=lambda t: t.status != "active") for c in catalog.categories}
     for tool in catalog.tools:
         main = catalog.category(tool.category)
-        others = [t for t in catalog.tools_in(main.id) if t.id != tool.id and t.category == main.id]
-        # Active ones first; a bounded number, so a page's size and cost do not grow with its category.
-        alternatives = tuple(sorted(others, key=lambda t: t.status != "active")[:ALTERNATIVES_SHOWN])
+        own = candidates[main.id]
+        alternatives = tuple(t for t in own[:ALTERNATIVES_SHOWN + 1] if t is not tool)[:ALTERNATIVES_SHOWN]
+        count = len(own) - 1  # the other tools of its main category
         description = tool_description(tool, lang, strings)
         shown = (tool, catalog.tool(tool.successor or ""), tuple(catalog.category(c) for c in tool.categories),
-                 tuple(map(_row, alternatives)), len(others), edit_base)
+                 tuple(map(_row, alternatives)), count, edit_base)
         files[f"{TOOLS_DIR}/{tool.id}.md"] = cached(
             f"{TOOLS_DIR}/{tool.id}.md", shown, tool_page,
-            tool=tool, main=main, alternatives=alternatives, more=len(others) - len(alternatives),
+            tool=tool, main=main, alternatives=alternatives, more=count - len(alternatives),
             description=description)
         for former in tool.former_ids:
             files[f"{TOOLS_DIR}/{former}/index.html"] = redirect.render(
