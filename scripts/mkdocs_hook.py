@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+# MkDocs' own helpers for the parent and previous/next links it sets on a nav it builds (mkdocs<2 is pinned).
 from mkdocs.structure.nav import Section, _add_parent_links, _add_previous_and_next_links, _get_by_type
 from mkdocs.structure.pages import Page
 
