@@ -17,7 +17,8 @@ max(1, round(N / 50)) categories, and measures:
     and a copy of mkdocs.yml without `hooks:` (no generation, no search split);
 (d) a regeneration after one tool's description changes (seconds, files written);
 (e) peak memory: max RSS of the full build process and of the generator process;
-(f) the largest HTML page of the built site.
+(f) the largest HTML page of the built site, the number of pages (tool pages among
+    them: one per tool and language) and each language's search index size.
 
 Output: a Markdown table on stdout (progress goes to stderr), then details and,
 when both were run, the ratios of size 2000 to size 200. Every timing runs once
@@ -488,6 +489,9 @@ def site_sizes(site: Path) -> dict:
     return {
         "largest_html": largest.relative_to(site).as_posix(), "largest_html_kb": largest.stat().st_size / 1024,
         "html_pages": len(html),
+        "tool_pages": sum(1 for p in html if p.name == "index.html" and p.parent.parent.name == "tools"
+                          and p.parent.parent.parent.name == "landscape"),
+        "search_es_kb": _size_kb(index), "search_en_kb": _size_kb(site / "en" / index),
         "largest_category_html_kb": max((p.stat().st_size for p in html
                                          if "landscape" in p.parts and p.parent.name != "landscape"),
                                         default=0) / 1024,
@@ -559,11 +563,13 @@ def markdown_table(headers: list[str], rows: list[list[str]]) -> str:
 
 def main_table(results: list[Result]) -> str:
     headers = ["N", "tools", "categories", "generator s", "full build s", "engine build s", "generator/full %",
-               "full/engine ratio", "regen s", "files rewritten", "peak MB (build)", "largest HTML kB"]
+               "full/engine ratio", "regen s", "files rewritten", "peak MB (build)", "largest HTML kB",
+               "HTML pages (tool pages)", "search index kB es / en"]
     rows = [[f"{r.tools:,}", str(r.tools), str(r.categories), f"{r.generator_s:.2f}", f"{r.full_s:.2f}",
              f"{r.engine_s:.2f}", f"{100 * r.generator_s / r.full_s:.0f}", f"{r.full_s / r.engine_s:.2f}",
              f"{r.regen_s:.2f}", str(len(r.generator["regen_written"])), f"{r.full_rss_mb:.0f}",
-             f"{r.sizes['largest_html_kb']:.0f}"] for r in results]
+             f"{r.sizes['largest_html_kb']:.0f}", f"{r.sizes['html_pages']:,} ({r.sizes['tool_pages']:,})",
+             f"{r.sizes['search_es_kb']:,.0f} / {r.sizes['search_en_kb']:,.0f}"] for r in results]
     return markdown_table(headers, rows)
 
 

@@ -14,10 +14,14 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+# MkDocs' own helpers for the parent and previous/next links it sets on a nav it builds (mkdocs<2 is pinned).
+from mkdocs.structure.nav import Section, _add_parent_links, _add_previous_and_next_links, _get_by_type
+from mkdocs.structure.pages import Page
 
 from landscape.generate import GENERATED_DIRS, Project, generator_for
 from landscape.problem_page import render_problem_page
 from landscape.problems import CatalogError, Problem
+from landscape.render import OUTPUT_DIR
 from landscape.site import split_search_index, write_not_found_pages, write_sitemaps
 
 log = logging.getLogger("mkdocs.hooks.landscape")
@@ -90,8 +94,52 @@ def _hand_written(folder: Path, generated: set[Path]):
 
 def _generate(config) -> None:
     """Run this project's generator, the same one across rebuilds, so it redoes only what changed."""
+    _generator(config).run()
+
+
+def _generator(config):
     root = Path(config.config_file_path).parent
-    generator_for(Project(root), config.extra.get("catalog_edit_uri")).run()
+    return generator_for(Project(root), config.extra.get("catalog_edit_uri"), config.site_url or "")
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has made this language's nav and translated its titles
+def on_nav(nav, config, files):
+    """The sidebar in the reader's order: home, the landscape (its overview, then each phase with its categories,
+    as catalog/categories.yml orders them), explore, the numbers, the chapter, the terms, any other page, and the
+    contributor guide last."""
+    catalog = _generator(config).catalog
+    if catalog is None:
+        return nav
+    lang = config.theme["language"]
+    prefix = "" if lang == _languages(config)[0] else f"{lang}/"
+
+    def key(item) -> str | None:  # a page's address within its language: "", "landscape/", "contributing/"
+        return item.url.removeprefix(prefix) if isinstance(item, Page) else None
+
+    def holds(item, address: str) -> bool:
+        return key(item) == address or any(holds(child, address) for child in item.children or ())
+
+    landscape = f"{OUTPUT_DIR}/"
+    for section in (item for item in nav.items if item.is_section and holds(item, landscape)):
+        pages = {key(child): child for child in section.children}
+        phases = [Section(phase.name[lang], [pages[f"{landscape}{c.id}/"] for c in catalog.categories
+                                             if c.phase == phase.id and f"{landscape}{c.id}/" in pages])
+                  for phase in catalog.phases]
+        placed = {id(page) for phase in phases for page in phase.children}
+        section.children = ([child for child in section.children if key(child) == landscape]
+                            + [phase for phase in phases if phase.children]
+                            + [child for child in section.children if key(child) != landscape and id(child) not in placed])
+    # A generated page in a folder of its own (explore/, stats/) is a section holding one page: show the page.
+    nav.items = [item.children[0] if item.is_section and len(item.children) == 1 and isinstance(item.children[0], Page)
+                 else item for item in nav.items]
+    rank = {"": 0, landscape: 1, "explore/": 2, "stats/": 3, "mlops-tools/": 4, "terms/": 5, "contributing/": 9}
+    nav.items.sort(key=lambda item: next((r for address, r in rank.items() if holds(item, address)), 6))
+    nav.pages[:] = _get_by_type(nav.items, Page)
+    _add_previous_and_next_links(nav.pages)
+    _add_parent_links(nav.items)
+    for item in nav.items:
+        item.parent = None
+    return nav
 
 
 def on_page_context(context, page, config, nav):

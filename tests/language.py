@@ -2,8 +2,8 @@
 
 Standard library only. A page's language is its `<html lang>`. Its reader-facing text is
 every text node and the `aria-label`, `title`, `alt` and `placeholder` attributes, minus code
-(`code`, `pre`, `kbd`, `script`, `style`) and emphasis (`em`), where a term of the other
-language is introduced on purpose. Proper names (the catalog's tool names, former names and
+(`code`, `pre`, `kbd`, `script`, `style`), emphasis (`em`), where a term of the other
+language is introduced on purpose, and source links, which read as a site and a path. Proper names (the catalog's tool names, former names and
 stewards written as names) and licence ids are removed before looking for the other language's
 marker words: function words and the vocabulary of a site's interface, written in lower case (a
 capitalised word inside a sentence is a name: "la edición Community").
@@ -29,6 +29,7 @@ MARKERS = {
 # SPDX ids and expressions: "AGPL-3.0-or-later AND Apache-2.0", "LicenseRef-Pachyderm-Community-License".
 LICENCE_ID = re.compile(r"\b(?:[\w.+]+-)+[\w.+]*\d[\w.+-]*|\bLicenseRef-[\w.+-]+|\b(?:AND|OR|WITH)\b")
 SKIPPED = {"code", "pre", "kbd", "script", "style", "em"}
+SKIPPED_CLASSES = {"ls-source", "ls-cite"}  # source links and their markers read as the link's site and path
 ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -44,7 +45,7 @@ class _Text(HTMLParser):
         values = dict(attrs)
         if tag == "html":
             self.lang = (values.get("lang") or "").split("-")[0]
-        if self.skipping or tag in SKIPPED:
+        if self.skipping or tag in SKIPPED or SKIPPED_CLASSES.intersection((values.get("class") or "").split()):
             self.skipping += tag not in VOID
             return
         self.runs += [values[name] for name in ATTRIBUTES if values.get(name)]

@@ -370,3 +370,26 @@ def test_a_name_too_long_is_told_its_length_in_either_form(catalog, capsys):
     status, lines = check(catalog, capsys)
     assert lines == ["catalog/tools/other-tool.yml:3:12: name.es: is 81 characters, more than 80 (shorten it)",
                      "1 error in 1 file"]
+
+
+def test_a_former_id_that_is_another_tools_id_is_reported_at_its_line(catalog, capsys):
+    write(catalog, "other-tool.yml", other_with("status: active", "status: active\nformer_ids: [old-tool, sample-store]"))
+    status, lines = check(catalog, capsys)
+    assert status == 1
+    assert lines == [
+        "catalog/tools/other-tool.yml:13:24: former_ids[1]: 'sample-store' is also the id of catalog/tools/sample-store.yml "
+        "(an old address can lead to one tool only: remove it from one of the two files)",
+        "1 error in 1 file",
+    ]
+
+
+def test_two_tools_cannot_share_a_former_id(catalog, capsys):
+    store = catalog / "catalog/tools/sample-store.yml"
+    store.write_text(TOOL.replace("status: active", "status: active\nformer_ids: [old-store]"), encoding="utf-8")
+    write(catalog, "other-tool.yml", other_with("status: active", "status: active\nformer_ids: [old-store]"))
+    status, lines = check(catalog, capsys)
+    assert lines == [
+        "catalog/tools/sample-store.yml:13:14: former_ids[0]: 'old-store' is also the former id of "
+        "catalog/tools/other-tool.yml (an old address can lead to one tool only: remove it from one of the two files)",
+        "1 error in 1 file",
+    ]

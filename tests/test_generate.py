@@ -21,7 +21,7 @@ def test_generation_writes_a_page_per_category_in_each_language(fixture_project)
     generate(Project(fixture_project), today=TODAY)
     for lang in ("es", "en"):
         pages = {p.name for p in (fixture_project / "docs" / lang / "landscape").glob("*.md")}
-        assert pages == {"index.md", "feature-stores.md", "experiment-tracking.md", "platforms.md"}
+        assert pages == {"index.md", "_home.md", "feature-stores.md", "experiment-tracking.md", "platforms.md"}
         assert (fixture_project / "docs" / lang / "landscape" / "landscape.svg").is_file()
         assert (fixture_project / "docs" / lang / "landscape" / "landscape.png").read_bytes().startswith(b"\x89PNG")
         assert "digraph" in (fixture_project / "docs" / lang / "landscape" / "landscape.dot").read_text()
@@ -43,9 +43,9 @@ def test_an_edit_rewrites_only_the_pages_that_show_the_tool(fixture_project):
     tool.write_text(tool.read_text().replace("steward: Sample Store community", "steward: The Sample Store community"))
     report = generate(Project(fixture_project), today=TODAY)
     written = {Path(p).relative_to(fixture_project / "docs").as_posix() for p in report.written}
-    # Its category page and the comparison data, in both languages; the steward is on no other page.
+    # Its page and the comparison data, in both languages; the steward is on no other page.
     assert written == {f"{lang}/{page}" for lang in ("es", "en")
-                       for page in ("landscape/feature-stores.md", "compare/tools.json")}
+                       for page in ("landscape/tools/sample-store.md", "compare/tools.json")}
 
 
 def test_a_kept_generator_redoes_only_what_an_edit_touches(fixture_project, monkeypatch):
@@ -57,7 +57,7 @@ def test_a_kept_generator_redoes_only_what_an_edit_touches(fixture_project, monk
     tool.write_text(tool.read_text().replace("Example feature store", "An example feature store"))
     report = generator.run(today=TODAY)
     assert sorted(Path(p).relative_to(fixture_project / "docs").as_posix() for p in report.written) == [
-        "en/explore/index.md", "en/landscape/feature-stores.md"]  # the explore page searches descriptions
+        "en/explore/index.md", "en/landscape/feature-stores.md", "en/landscape/tools/sample-store.md"]
     assert drawn == []  # the diagram shows names, categories, models and deployments only
 
 
@@ -112,7 +112,19 @@ def test_a_new_category_with_a_new_tool_appears_in_both_languages_and_the_diagra
 
     generate(Project(fixture_project), today=TODAY)
     assert "# Explicabilidad" in (fixture_project / "docs/es/landscape/explainability.md").read_text()
-    assert "## SHAP { #shap }" in (fixture_project / "docs/en/landscape/explainability.md").read_text()
+    assert '<div class="ls-entry" id="shap" markdown>' in (fixture_project / "docs/en/landscape/explainability.md").read_text()
+    assert "# SHAP" in (fixture_project / "docs/es/landscape/tools/shap.md").read_text()
     assert "[Explainability](explainability.md)" in (fixture_project / "docs/en/landscape/index.md").read_text()
     svg = (fixture_project / "docs/en/landscape/landscape.svg").read_text()
-    assert 'id="ls-heading-explainability"' in svg and 'href="../landscape/explainability/#shap"' in svg
+    assert 'id="ls-heading-explainability"' in svg and 'href="../landscape/tools/shap/"' in svg
+
+
+def test_a_kept_generator_still_restores_a_generated_file_changed_on_disk(fixture_project):
+    # The generator skips re-reading files it wrote, but only while their size and time are as it left them.
+    generator = Generator(Project(fixture_project))
+    generator.run(today=TODAY)
+    page = fixture_project / "docs/en/landscape/feature-stores.md"
+    original = page.read_bytes()
+    page.write_text("changed by hand\n")
+    report = generator.run(today=TODAY)
+    assert page.read_bytes() == original and page.as_posix() in report.written

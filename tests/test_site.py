@@ -12,6 +12,7 @@ import pytest
 from conftest import ROOT
 from landscape.load import load_catalog
 from landscape.render import load_strings
+from landscape.site import fold_accents
 from sitescan import broken_links, scan
 
 LANG_PREFIX = {"es": "", "en": "en/"}
@@ -50,25 +51,22 @@ def section_text(path: Path, anchor: str) -> str:
 def test_each_tool_shows_its_licence_and_model_in_both_languages(built_site, lang):
     strings = load_strings()[lang]
     for tool in load_catalog(ROOT / "catalog").tools:
-        text = section_text(page(built_site, lang, f"landscape/{tool.category}"), tool.id)
-        assert tool.name[lang] in text, tool.id
-        licence = strings["proprietary"] if tool.license == "proprietary" else tool.license
+        text = section_text(page(built_site, lang, f"landscape/tools/{tool.id}"), "facts")
+        licence = strings["closed_source"] if tool.license == "proprietary" else tool.license.split()[0]
         assert licence in text, tool.id
         assert strings["models"][tool.model] in text, tool.id
+        assert tool.id in scan(page(built_site, lang, f"landscape/{tool.category}")).ids  # its entry there
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])
 @pytest.mark.parametrize("where", ["landscape", "mlops-tools"])
 def test_every_diagram_node_leads_to_its_tool_in_the_same_language(built_site, lang, where):
     source = page(built_site, lang, where)
-    links = [href for tag, href in scan(source).links if tag == "a" and "#" in href and href.startswith("../landscape/")]
+    links = {href for tag, href in scan(source).links if tag == "a" and href.startswith("../landscape/tools/")}
     catalog = load_catalog(ROOT / "catalog")
-    assert len(links) >= len([t for t in catalog.tools]) - 1  # every tool, save those behind "+N more"
+    assert links == {f"../landscape/tools/{tool.id}/" for tool in catalog.tools}  # every tool has its node
     for href in links:
-        target_path, anchor = href.removeprefix("../landscape/").split("#")
-        target = page(built_site, lang, f"landscape/{target_path.strip('/')}")
-        assert target.is_file(), href
-        assert anchor in scan(target).ids, f"{href} from {source}"
+        assert page(built_site, lang, href.removeprefix("../").strip("/")).is_file(), href
 
 
 def test_the_diagram_has_a_title_and_description_in_the_page_language(built_site):
@@ -102,6 +100,20 @@ def test_each_language_has_its_own_search_index(built_site):
     assert '"base": "../../en/"' in page(built_site, "en", "landscape").read_text()
 
 
+def test_every_tool_page_is_in_its_languages_search_index_with_words_also_unaccented(built_site):
+    catalog = load_catalog(ROOT / "catalog")
+    for lang, index in (("es", "search/search_index.json"), ("en", "en/search/search_index.json")):
+        data = json.loads((built_site / index).read_text())
+        assert data["config"]["fields"]["folded"] == {"boost": 1}
+        locations = {d["location"] for d in data["docs"]}
+        assert {f"landscape/tools/{t.id}/" for t in catalog.tools} <= locations, lang
+        assert not any("#alternatives" in location for location in locations)  # kept out: it repeats other tools
+    spanish = json.loads((built_site / "search/search_index.json").read_text())["docs"]
+    category = next(c for c in catalog.categories if c.name["es"] != c.name["es"].encode("ascii", "ignore").decode())
+    doc = next(d for d in spanish if d["location"] == f"landscape/{category.id}/")
+    assert all(fold_accents(w) in doc["folded"].split() for w in category.name["es"].split() if fold_accents(w) != w)
+
+
 def test_spanish_punctuation_separates_search_terms(built_site):
     separator = json.loads((built_site / "search/search_index.json").read_text())["config"]["separator"]
     for text, word in (("¿Cómo funciona?", "Cómo"), ("es «fácil» de usar", "fácil"), ("la (versión 2.0)", "versión")):
@@ -111,8 +123,10 @@ def test_spanish_punctuation_separates_search_terms(built_site):
 def test_edit_links_of_generated_pages_open_the_catalog(built_site):
     category = page(built_site, "en", "landscape/feature-stores").read_text()
     assert re.search(r'href="[^"]+/edit/main/catalog/categories\.yml"[^>]*title=', category)
-    assert "/edit/main/catalog/tools/feast.yml" in category
     assert "/edit/main/docs/en/landscape" not in category
+    tool = page(built_site, "en", "landscape/tools/feast").read_text()
+    assert re.search(r'href="[^"]+/edit/main/catalog/tools/feast\.yml"[^>]*title=', tool)  # the page's edit button
+    assert "Edit this entry" in tool
     hand_written = page(built_site, "en", "mlops-tools").read_text()
     assert "/edit/main/docs/en/mlops-tools.md" in hand_written
 

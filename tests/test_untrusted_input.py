@@ -49,7 +49,9 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_html_and_markdown_in_catalog_text_show_as_text(site, lang):
-    html = (site / "site" / ("en/" if lang == "en" else "") / "landscape/model-serving/index.html").read_text()
+    folder = site / "site" / ("en/" if lang == "en" else "") / "landscape"
+    # The category page shows the tool's entry, its own page every field: both, as one text.
+    html = (folder / "model-serving/index.html").read_text() + (folder / "tools/evil-tool/index.html").read_text()
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(" in html
     assert not re.search(r"<img[^>]*onerror", html)
@@ -69,7 +71,7 @@ def test_a_category_name_shows_as_text_in_the_title_navigation_and_description(s
 
 
 def test_a_url_with_quotes_and_brackets_stays_one_link(site):
-    html = (site / "site/landscape/model-serving/index.html").read_text()
+    html = (site / "site/landscape/tools/evil-tool/index.html").read_text()
     assert 'href="https://evil.example.org/a%28b%29c?d=%22e%22&amp;f=%3Cg%3E"' in html
 
 

@@ -494,6 +494,22 @@ def _plain(value: object) -> bool:
     return all(text.isascii() for text in _values(value))
 
 
+def check_former_ids(documents: list[Document]) -> Iterator[Problem]:
+    """A former id names no current tool and no other tool's former id: its address can lead to one tool only."""
+    owners: dict[str, Document] = {d.data["id"]: d for d in documents if isinstance(d.data.get("id"), str)}
+    for document in documents:
+        for i, former in enumerate(document.data.get("former_ids", [])):
+            other = owners.get(former)
+            if other is document:
+                yield _at(document, ("former_ids", i), f"{former!r} is this tool's own id", "remove it from `former_ids`")
+            elif other is not None:
+                kind = "id" if other.data.get("id") == former else "former id"
+                yield _at(document, ("former_ids", i), f"{former!r} is also the {kind} of {other.file}",
+                          "an old address can lead to one tool only: remove it from one of the two files")
+            else:
+                owners[former] = document
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of a name: 'Açaí ML' -> 'acai ml'."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -65,12 +65,8 @@ class Diagram:
 
 
 def node_href(tool: Tool) -> str:
-    """Where a tool's node leads, relative to a page one level below the language root.
-
-    Its section on its main category page, until tool pages exist; then
-    `f"{LINK_PREFIX}tools/{tool.id}/"`.
-    """
-    return f"{LINK_PREFIX}{tool.category}/#{tool.id}"
+    """Where a tool's node leads, relative to a page one level below the language root: the tool's own page."""
+    return f"{LINK_PREFIX}tools/{tool.id}/"
 
 
 def category_href(category: Category) -> str:

@@ -15,7 +15,7 @@ from functools import partial
 
 from .checks import fold
 from .families import FAMILIES, licence_family
-from .i18n import long_date, medium_date, plural
+from .i18n import long_date, long_month_or_date, medium_date, plural
 from .model import Catalog, Tool
 from .render import html_environment, load_strings
 
@@ -113,7 +113,8 @@ def _compare_data(catalog: Catalog, rows: list[Row], lang: str, s: dict) -> dict
                 "steward": tool.steward[lang],
                 "status": s["statuses"][tool.status],
                 "categories": ", ".join(catalog.category(c).name[lang] for c in tool.categories),
-                "history": "; ".join(s["license_change"].format(date=c.date, old=c.old, new=c.new)
+                "history": "; ".join(f"{long_month_or_date(c.date, lang)}: "
+                                     + s["license_change_words"].format(old=c.old, new=c.new)
                                      for c in tool.license_changes) or "—",
                 "checked": long_date(tool.checked, lang),
             },

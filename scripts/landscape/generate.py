@@ -56,10 +56,13 @@ class Generator:
 
     project: Project
     edit_base: str | None = None
+    site_url: str = ""  # the published site's address, for the canonical links of redirect pages
     _files: dict = field(default_factory=dict, repr=False)
     _diagrams: dict[str, tuple[object, Diagram]] = field(default_factory=dict, repr=False)
     _pages: PageCache = field(default_factory=dict, repr=False)
+    _written: dict = field(default_factory=dict, repr=False)  # see write.Known
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    catalog: Catalog | None = field(default=None, repr=False)  # what the last run generated from
 
     def run(self, today: dt.date | None = None) -> WriteReport:
         """Generate; raise CatalogError, before writing anything, when the catalog has problems."""
@@ -68,6 +71,7 @@ class Generator:
 
     def _run(self, today: dt.date | None) -> WriteReport:
         # 1. Load and check: every problem in every file, or a typed catalog.
+        today = today or dt.date.today()
         catalog = load_catalog(self.project.catalog, today=today, cache=self._files)
 
         # 2. Render everything in memory, so a failure here leaves the old files alone.
@@ -75,12 +79,13 @@ class Generator:
         for lang in LANGS:
             diagram = self._diagram(catalog, lang)
             outputs[self.project.docs / lang / OUTPUT_DIR] = render_pages(
-                catalog, lang, diagram, self.edit_base, cache=self._pages)
+                catalog, lang, diagram, self.edit_base, cache=self._pages, site_url=self.site_url, today=today)
             for name, content in render_choosing_pages(catalog, lang).items():
                 folder, file = name.split("/", 1)
                 outputs.setdefault(self.project.docs / lang / folder, {})[file] = content
             if catalog.chapter:
                 outputs[self.project.docs / lang / OUTPUT_DIR][CHAPTER_TABLE] = render_chapter_table(catalog, lang)
+        self.catalog = catalog
         outputs[self.project.docs / SCHEMA_OUTPUT] = {
             schema.name: schema.read_bytes() for schema in sorted((self.project.catalog / "schema").glob("*.json"))
         }
@@ -88,7 +93,7 @@ class Generator:
         # 3. Write only what changed; remove what the catalog no longer produces.
         report = WriteReport()
         for folder, files in outputs.items():
-            sync_folder(folder, files, report)
+            sync_folder(folder, files, report, known=self._written)
         return report
 
     def _diagram(self, catalog: Catalog, lang: str) -> Diagram:
@@ -103,9 +108,9 @@ class Generator:
 
 
 @cache
-def generator_for(project: Project, edit_base: str | None = None) -> Generator:
+def generator_for(project: Project, edit_base: str | None = None, site_url: str = "") -> Generator:
     """The one Generator of this process for a project, so that a long-running server keeps its caches."""
-    return Generator(project, edit_base)
+    return Generator(project, edit_base, site_url)
 
 
 def generate(project: Project, *, edit_base: str | None = None, today: dt.date | None = None) -> WriteReport:

@@ -20,9 +20,10 @@ from .source import Document, KeyPath, dotted
 
 GLOSSARY = "glossary.yml"  # in catalog/
 LANGS = ("es", "en")
-# What is not prose: fenced code, inline code, link targets, URLs, HTML tags, and a term of the
-# other language introduced on purpose as "(*term*)".
-_NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|https?://\S+|<[^>]+>|\(\*[^*]+\*\)")
+# What is not prose: fenced code, inline code, link targets, URLs, HTML tags, and a term in italics:
+# a term of the other language introduced on purpose, "(*features*)", or a word mentioned rather than
+# used, as a guide does when it says which word to avoid ("no *capacitación*").
+_NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|https?://\S+|<[^>]+>|(?<![*\w])\*[^*\s][^*]*\*(?![*\w])")
 
 
 @dataclass(frozen=True)

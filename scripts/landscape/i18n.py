@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from functools import cache
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
 # The CLDR locale behind each language of the site. English follows British spelling ("licence"),
@@ -42,3 +42,8 @@ def long_date(day: dt.date, lang: str) -> str:
 def medium_date(day: dt.date, lang: str) -> str:
     """A date as a table cell writes it in `lang`: "1 dic 2026", "1 Dec 2026"."""
     return format_date(day, "medium", locale=LOCALES[lang])
+def long_month_or_date(value: str, lang: str) -> str:
+    """An ISO date (YYYY-MM-DD) or month (YYYY-MM) as running text writes it: "mayo de 2024", "May 2024"."""
+    if len(value) == 7:
+        return format_skeleton("yMMMM", dt.date.fromisoformat(f"{value}-01"), locale=LOCALES[lang])
+    return long_date(dt.date.fromisoformat(value), lang)

@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import (Context, broken_fields, check_category_use, check_issue_form, check_schema, check_text,
-                     check_tool, check_unique)
+from .checks import (Context, broken_fields, check_category_use, check_former_ids, check_issue_form, check_schema,
+                     check_text, check_tool, check_unique)
 from .chapter import CHAPTER_FILE, build_chapter, check_chapter
 from .glossary import GLOSSARY, check_wording
 from .model import Catalog, Category, LicenseChange, Package, Phase, Source, Text, Tool
@@ -87,6 +87,7 @@ def load_catalog(catalog_dir: Path, *, today: dt.date | None = None, display_roo
     for gone in set(cache) - set(paths):
         del cache[gone]
     problems.extend(check_unique(valid))
+    problems.extend(check_former_ids(valid))
     if categories:
         problems.extend(check_category_use(categories_doc, valid, complete=len(valid) == len(paths)))
 
@@ -192,6 +193,7 @@ def _build_tool(document: Document) -> Tool:
         predecessors=tuple(data.get("predecessors", ())),
         packages=tuple(Package(index, p) if isinstance(p, str) else Package(index, p["name"], p["note"])
                        for index, names in data.get("packages", {}).items() for p in names),
+        former_ids=tuple(data.get("former_ids", ())),
         description=Text(**data["description"]),
         checked=dt.date.fromisoformat(str(data["checked"])),
         sources=tuple(Source(s["url"], tuple(s["supports"]), s.get("secondary", False)) for s in data["sources"]),

@@ -97,6 +97,7 @@ class Tool:
     former_names: tuple[str, ...] = ()
     predecessors: tuple[str, ...] = ()  # other products this one replaced: ids where in the catalog, else names
     packages: tuple[Package, ...] = ()
+    former_ids: tuple[str, ...] = ()  # earlier ids, whose addresses redirect to this tool's page
 
     def sources_of(self, field: str) -> tuple[Source, ...]:
         """The sources that support one fact (a field name such as "license")."""
@@ -135,11 +136,14 @@ class Catalog:
     def __post_init__(self) -> None:
         self._by_id.update((t.id, t) for t in self.tools)
         self._categories_by_id.update((c.id, c) for c in self.categories)
+        members: dict[str, list[Tool]] = {category.id: [] for category in self.categories}
+        for tool in self.tools:  # one pass over the tools, not one per category
+            for category_id in tool.categories:
+                members.setdefault(category_id, []).append(tool)
         for category in self.categories:
-            members = [t for t in self.tools if category.id in t.categories]
             # Tools whose main category this is come first, each group by name.
-            members.sort(key=lambda t: (t.category != category.id, t.name.en.casefold()))
-            self._by_category[category.id] = tuple(members)
+            self._by_category[category.id] = tuple(sorted(
+                members[category.id], key=lambda t: (t.category != category.id, t.name.en.casefold())))
 
     def tools_in(self, category_id: str) -> tuple[Tool, ...]:
         """Tools listed on a category's page: its own, then those also in it."""
@@ -147,6 +151,10 @@ class Catalog:
 
     def category(self, category_id: str) -> Category:
         return self._categories_by_id[category_id]
+
+    def replaced_by(self, tool_id: str) -> tuple[Tool, ...]:
+        """The tools that name `tool_id` among their predecessors."""
+        return tuple(t for t in self.tools if tool_id in t.predecessors)
 
     def tool(self, tool_id: str) -> Tool | None:
         return self._by_id.get(tool_id)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
+import unicodedata
 from pathlib import Path
 
 import jinja2
@@ -18,6 +20,13 @@ import jinja2
 from .write import write_atomic
 
 INDEX = Path("search") / "search_index.json"
+# An extra search field holding each document's words without their accents, so "orquestacion" finds
+# "orquestación". Material's search worker indexes every field the index's config names and shows
+# only title, text and tags, so readers never see it. Lunr lower-cases every field itself.
+FOLDED_FIELD = "folded"
+_WORD = re.compile(r"\w+")
+_TAG = re.compile(r"<[^>]*>")
+REDIRECT_MARK = b'http-equiv="refresh"'
 
 
 def language_of(location: str, languages: list[str]) -> str:
@@ -37,11 +46,25 @@ def split_search_index(site_dir: Path, languages: list[str]) -> None:
         if lang != languages[0]:
             doc = {**doc, "location": doc["location"].removeprefix(f"{lang}/")}
         parts[lang].append(doc)
+    fields = {**index["config"].get("fields", {}), FOLDED_FIELD: {"boost": 1}}
     for lang, docs in parts.items():
+        docs = [_with_folded_words(doc) for doc in docs]
         target = site_dir / _folder(lang, languages) / INDEX
-        config = {**index["config"], "lang": [lang]}
+        config = {**index["config"], "lang": [lang], "fields": fields}
         index_json = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
         write_atomic(target, index_json.encode("utf-8"))
+
+
+def _with_folded_words(doc: dict) -> dict:
+    """`doc` plus, in FOLDED_FIELD, each word of its title and text that has accents, without them."""
+    words = _WORD.findall(doc.get("title", "") + " " + _TAG.sub(" ", doc.get("text", "")))
+    folded = dict.fromkeys(f for f in map(fold_accents, words) if f not in words)
+    return {**doc, FOLDED_FIELD: " ".join(folded)} if folded else doc
+
+
+def fold_accents(text: str) -> str:
+    """`text` without combining marks: 'Orquestación' -> 'Orquestacion' (case is lunr's business)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def write_sitemaps(site_dir: Path, languages: list[str], site_url: str) -> None:
@@ -52,7 +75,7 @@ def write_sitemaps(site_dir: Path, languages: list[str], site_url: str) -> None:
     for page in sorted(site_dir.rglob("index.html")):
         relative = page.parent.relative_to(site_dir).as_posix()
         location = "" if relative == "." else f"{relative}/"
-        if location.split("/")[0] in ("assets", "search", "schema"):
+        if location.split("/")[0] in ("assets", "search", "schema") or _is_redirect(page):
             continue
         pages[language_of(location, languages)].append(site_url + location)
     lines = []
@@ -71,6 +94,11 @@ _SITEMAP = jinja2.Template(
     "{% for url in urls %}  <url><loc>{{ url | e }}</loc></url>\n{% endfor %}"
     "</urlset>\n")
 _ROBOTS = jinja2.Template("User-agent: *\nAllow: /\n\n{% for line in sitemaps %}{{ line }}\n{% endfor %}")
+
+
+def _is_redirect(page: Path) -> bool:
+    """A former address's redirect page (small, with a meta refresh): not a page of its own for search engines."""
+    return page.stat().st_size < 2048 and REDIRECT_MARK in page.read_bytes()
 
 
 def write_not_found_pages(site_dir: Path, languages: list[str], pages: dict[str, str]) -> None:
