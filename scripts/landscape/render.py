@@ -76,6 +76,7 @@ def page_strings(lang: str) -> dict:
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        extensions=["jinja2.ext.do"],  # {% do list.append(...) %} in macros
         finalize=md,  # every {{ value }} is escaped unless it is Markup
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
