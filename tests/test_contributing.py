@@ -99,3 +99,15 @@ def test_the_pull_request_checklist_names_the_real_commands():
     template = (ROOT / ".github/pull_request_template.md").read_text()
     for command in ("landscape check", "make test", "make serve"):
         assert command in template
+
+
+def test_both_guides_show_every_field_of_the_schema_with_the_same_rules(built_site):
+    schema = json.loads((ROOT / "catalog/schema/tool.schema.json").read_text())
+    tables = {}
+    for lang, prefix in (("es", ""), ("en", "en/")):
+        html = (built_site / prefix / "contributing/index.html").read_text(encoding="utf-8")
+        section = html.split('id="fields"', 1)[1]
+        tables[lang] = re.findall(r"<tr>\s*<td><code>([\w_]+)</code></td>", section)
+        # the values a field may take are the same words in both languages
+        assert all(f"<code>{value}</code>" in section for value in schema["properties"]["status"]["enum"])
+    assert tables["es"] == tables["en"] == list(schema["properties"])

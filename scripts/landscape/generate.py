@@ -14,6 +14,8 @@ from pathlib import Path
 
 from .diagram import Diagram, render_diagram
 from .explore import PAGES as CHOOSING_PAGES
+from .fields import TABLE as FIELDS_TABLE
+from .fields import render_fields_table
 from .explore import render_choosing_pages
 from .load import load_catalog
 from .model import LANGS, Catalog
@@ -83,6 +85,8 @@ class Generator:
             for name, content in render_choosing_pages(catalog, lang).items():
                 folder, file = name.split("/", 1)
                 outputs.setdefault(self.project.docs / lang / folder, {})[file] = content
+            outputs[self.project.docs / lang / OUTPUT_DIR][FIELDS_TABLE] = render_fields_table(
+                self.project.catalog / "schema" / "tool.schema.json", lang)
             if catalog.chapter:
                 outputs[self.project.docs / lang / OUTPUT_DIR][CHAPTER_TABLE] = render_chapter_table(catalog, lang)
         self.catalog = catalog
