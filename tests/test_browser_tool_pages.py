@@ -65,7 +65,7 @@ def test_an_old_category_address_lands_on_the_tools_entry(visit, lang):
                                                  "el.getBoundingClientRect().top < innerHeight")
     entry.locator(f'a[href$="tools/{tool.id}/"]').first.click()
     page.wait_for_url(f"**{PREFIX[lang]}landscape/tools/{tool.id}/")
-    assert page.locator("h1").inner_text().removesuffix("¶").strip() == tool.name
+    assert page.locator("h1").inner_text().removesuffix("¶").strip() == tool.name[lang]
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +88,7 @@ def test_a_former_ids_address_lands_on_the_current_page(browser, site_with_forme
     try:
         page = session.open(f"{PREFIX[lang]}landscape/tools/zz-old-address/")
         page.wait_for_url(f"**{PREFIX[lang]}landscape/tools/{tool.id}/")
-        assert page.locator("h1").inner_text().removesuffix("¶").strip() == tool.name
+        assert page.locator("h1").inner_text().removesuffix("¶").strip() == tool.name[lang]
         assert session.errors == [] and session.external == []
     finally:
         session.close()
@@ -110,8 +110,8 @@ def test_a_spanish_word_typed_without_its_accent_is_found(visit):
 
 
 def test_an_english_word_typed_in_other_case_is_found_in_english(visit):
-    tool = next(t for t in CATALOG.tools if " " not in t.name and t.name.isascii())
-    results = search(visit.open("/en/"), tool.name.upper())
+    tool = next(t for t in CATALOG.tools if " " not in t.name.en and t.name.en.isascii())
+    results = search(visit.open("/en/"), tool.name.en.upper())
     assert results[0] == f"/en/landscape/tools/{tool.id}/"
     assert all(r.startswith("/en/") for r in results)
 
@@ -128,8 +128,8 @@ def test_a_former_name_finds_the_tool_in_the_pages_language(visit, lang):
 
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_an_exact_tool_name_brings_its_page_first(visit, lang):
-    tool = next(t for t in CATALOG.tools if " " not in t.name and t.name.isascii())
-    results = search(visit.open(PREFIX[lang]), tool.name)
+    tool = next(t for t in CATALOG.tools if " " not in t.name[lang] and t.name[lang].isascii())
+    results = search(visit.open(PREFIX[lang]), tool.name[lang])
     assert results[0] == f"{PREFIX[lang]}landscape/tools/{tool.id}/"
 
 

@@ -119,5 +119,5 @@ def test_keyboard_focus_on_a_tool_shows_its_name_licence_and_status(open_page, c
     page.locator(f"#ls-tool-{tool.id} a").focus()
     tip = page.locator("#ls-tip")
     tip.wait_for(state="visible")
-    for text in (tool.name, tool.license, strings["statuses"][tool.status]):
+    for text in (tool.name.en, tool.license, strings["statuses"][tool.status]):
         assert text in tip.inner_text()

@@ -21,7 +21,7 @@ def test_generation_writes_a_page_per_category_in_each_language(fixture_project)
     generate(Project(fixture_project), today=TODAY)
     for lang in ("es", "en"):
         pages = {p.name for p in (fixture_project / "docs" / lang / "landscape").glob("*.md")}
-        assert pages == {"index.md", "_home.md", "feature-stores.md", "experiment-tracking.md", "platforms.md"}
+        assert pages == {"index.md", "_home.md", "_fields.md", "feature-stores.md", "experiment-tracking.md", "platforms.md"}
         assert (fixture_project / "docs" / lang / "landscape" / "landscape.svg").is_file()
         assert (fixture_project / "docs" / lang / "landscape" / "landscape.png").read_bytes().startswith(b"\x89PNG")
         assert "digraph" in (fixture_project / "docs" / lang / "landscape" / "landscape.dot").read_text()

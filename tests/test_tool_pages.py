@@ -116,7 +116,7 @@ def test_licences_show_a_readable_name_beside_the_id_and_closed_products_say_pro
     text = page(project, "en", "platforms.md")
     row = next(line for line in text.splitlines() if line.startswith("| [Sample Platform]"))
     assert row.count("Proprietary") == 1 and "Closed source" in row
-    assert "| Licensing model |" in text
+    assert "| Licensing model <a class=\"ls-term\"" in text
 
 
 def test_sources_read_as_site_and_page_and_the_check_date_as_readers_write_it(project):
