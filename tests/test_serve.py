@@ -41,7 +41,7 @@ def test_a_catalog_edit_rebuilds_once_and_serves_the_change_and_a_broken_save_sh
     root = copy_project(tmp_path / "project")
     tool = load_catalog(root / "catalog").tools[0]  # any tool: what counts is that its page changes
     tool_file = root / tool.file
-    page = f"/en/landscape/{tool.category}/"
+    page = f"/en/landscape/tools/{tool.id}/"
     log = tmp_path / "serve.log"
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -63,7 +63,7 @@ def test_a_catalog_edit_rebuilds_once_and_serves_the_change_and_a_broken_save_sh
         tool_file.write_text(good.replace("model: ", "model: not-a-model-", 1))
         wait_for(lambda: builds() == 3, 60, "the rebuild after the broken save")
         shown = html.unescape(fetch(f"http://127.0.0.1:{port}{page}"))
-        assert "The catalog has problems" in shown
+        assert "The catalogue has problems" in shown
         assert re.search(rf"{re.escape(tool.file)}:\d+:\d+</code> <strong>model</strong>: 'not-a-model-", shown)
         assert "El catálogo tiene errores" in fetch(f"http://127.0.0.1:{port}/")
 

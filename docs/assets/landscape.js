@@ -11,11 +11,8 @@
 
   const linkOf = (event) => event.target instanceof Element ? event.target.closest(".ls-diagram a[aria-label]") : null
 
-  const show = (event) => {
-    const link = linkOf(event)
-    if (!link) return
-    tip.textContent = link.getAttribute("aria-label")
-    tip.hidden = false
+  let current = null
+  const place = (link) => {
     const cell = link.getBoundingClientRect()
     const width = tip.offsetWidth
     const height = tip.offsetHeight
@@ -24,12 +21,24 @@
     tip.style.left = `${left}px`
     tip.style.top = `${below + height > window.innerHeight ? cell.top - height - 4 : below}px`
   }
+  const show = (event) => {
+    const link = linkOf(event)
+    if (!link) return
+    current = link
+    tip.textContent = link.getAttribute("aria-label")
+    tip.hidden = false
+    place(link)
+  }
   const hide = (event) => {
-    if (linkOf(event)) tip.hidden = true
+    if (linkOf(event)) {
+      tip.hidden = true
+      current = null
+    }
   }
   document.addEventListener("mouseover", show)
   document.addEventListener("focusin", show)
   document.addEventListener("mouseout", hide)
   document.addEventListener("focusout", hide)
-  window.addEventListener("scroll", () => { tip.hidden = true }, { passive: true })
+  // Focusing a tool may scroll it into view: the tip follows it rather than vanishing.
+  window.addEventListener("scroll", () => { if (current) place(current) }, { passive: true })
 })()
