@@ -20,7 +20,7 @@ def catalog():
 def open_explore(visit, path: str):
     """Open an explore page and wait until its script has applied the address's filters."""
     page = visit.open(path)
-    page.wait_for_selector("#ls-explore .ls-filters:not([hidden])")
+    page.wait_for_selector("#ls-explore.ls-explore--ready")
     return page
 
 
@@ -66,12 +66,12 @@ def test_the_state_survives_a_reload_and_the_language_switch(visit, catalog):
     page.fill("#ls-q", "feature")
     assert search(page) == "?family=permissive&q=feature"
     page.reload(wait_until="networkidle")
-    page.wait_for_selector("#ls-explore .ls-filters:not([hidden])")
+    page.wait_for_selector("#ls-explore.ls-explore--ready")
     assert page.is_checked("fieldset[data-facet=family] input[value=permissive]")
     assert page.input_value("#ls-q") == "feature"
     page.locator("a[hreflang=en]").first.dispatch_event("click")
     page.wait_for_url("**/en/explore/?family=permissive&q=feature")
-    page.wait_for_selector("#ls-explore .ls-filters:not([hidden])")
+    page.wait_for_selector("#ls-explore.ls-explore--ready")
     assert shown_ids(page) == {t.id for t in catalog.tools if licence_family(t.license) == "permissive"
                                and "feature" in _fold(" ".join((t.name.es, t.name.en, *t.former_names, t.description.en)))}
 

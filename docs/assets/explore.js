@@ -144,7 +144,7 @@
       rows.sort(function (a, b) { return order.get(a.el) - order.get(b.el); });
       render();
     });
-    form.hidden = false;
+    root.classList.add("ls-explore--ready");
     render();
 
     // Compare: two to four ticked tools, as ?tools=a,b,c.
