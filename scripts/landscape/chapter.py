@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import _did_you_mean, check_schema
+from .checks import did_you_mean, check_schema
 from .model import Text, Tool
 from .problems import Problem
 from .source import Document
@@ -50,7 +50,7 @@ def _unknown_ids(document: Document, tools: dict[str, Tool]) -> Iterator[Problem
             if entry["id"] not in tools:
                 where = document.where(("areas", i, "tools", j, "id"))
                 yield Problem(document.file, where.line, where.column, f"areas[{i}].tools[{j}].id",
-                              f"no tool has the id {entry['id']!r}", _did_you_mean(entry["id"], sorted(tools), "ids"))
+                              f"no tool has the id {entry['id']!r}", did_you_mean(entry["id"], sorted(tools), "ids"))
 
 
 def build_chapter(document: Document, tools: dict[str, Tool]) -> tuple[Area, ...]:

@@ -68,10 +68,10 @@ def _schema_problem(document: Document, path: KeyPath, error: jsonschema.Validat
         unknown = sorted(set(value) - set(known))[0]
         position = document.where_key(path + (unknown,))
         field = dotted(path + (unknown,))
-        message, hint = "unknown key", _did_you_mean(unknown, known, "known keys")
+        message, hint = "unknown key", did_you_mean(unknown, known, "known keys")
     elif kind == "enum":
         message = f"{value!r} is not one of the allowed values"
-        hint = _did_you_mean(str(value), [str(v) for v in expected], "allowed")
+        hint = did_you_mean(str(value), [str(v) for v in expected], "allowed")
     elif kind == "oneOf":  # a name, or the same name in both languages
         within = [e for e in error.context if e.validator != "type"]
         if within:  # the value has one of the right shapes: say what is wrong inside it
@@ -119,7 +119,7 @@ def _a(noun: str) -> str:
     return f"{article} {'text' if noun == 'string' else noun}"
 
 
-def _did_you_mean(value: str, choices: Iterable[str], label: str) -> str:
+def did_you_mean(value: str, choices: Iterable[str], label: str) -> str:
     choices = list(choices)
     close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
     if close:
@@ -427,7 +427,7 @@ def check_category_use(categories: Document, tools: list[Document], complete: bo
                           f"did you mean `id: {value}`?")
             continue
         yield _at(document, path, f"unknown category {value!r}",
-                  _did_you_mean(value, [c for c in ids if c not in explained], "categories"))
+                  did_you_mean(value, [c for c in ids if c not in explained], "categories"))
     for category in unused if complete else ():
         if category not in explained:
             yield _at(categories, ("categories", ids.index(category), "id"),
@@ -537,7 +537,7 @@ def check_issue_form(form: Document, categories: list[dict]) -> Iterator[Problem
     for i, option in enumerate(options):
         if option not in expected:
             yield _at(form, path + (i,), f"{option!r} is not a category of catalog/categories.yml",
-                      _did_you_mean(str(option), expected, "options"))
+                      did_you_mean(str(option), expected, "options"))
     missing = [option for option in expected if option not in options]
     if missing:
         yield _at(form, path, f"misses {', '.join(map(repr, missing))}", "add each as an option, in the catalog's order")
