@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gzip
 import json
 import os
 import random
@@ -508,7 +509,14 @@ def site_sizes(site: Path) -> dict:
         "svg_kb": _size_kb(site / "landscape" / "landscape.svg"),
         "search_index_kb": _size_kb(index) + _size_kb(site / "en" / index),
         "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20,
+        "exports_kb": {name: (_size_kb(site / "data" / name), _gzip_kb(site / "data" / name))
+                       for name in ("catalog.json", "catalog.csv", "landscape2/data.yml")},
+        "feed_kb": _size_kb(site / "changes" / "feed.xml"),
     }
+
+
+def _gzip_kb(path: Path) -> float:
+    return len(gzip.compress(path.read_bytes(), 6)) / 1024 if path.is_file() else 0.0
 
 
 def _size_kb(path: Path) -> float:
@@ -583,6 +591,14 @@ def main_table(results: list[Result]) -> str:
     return markdown_table(headers, rows)
 
 
+def exports_table(results: list[Result]) -> str:
+    """The open-data files and the Atom feed: raw and gzip kB."""
+    headers = ["N", "catalog.json kB (gzip)", "catalog.csv kB (gzip)", "landscape2 data.yml kB (gzip)", "feed.xml kB"]
+    rows = [[f"{r.tools:,}", *(f"{raw:,.0f} ({packed:,.0f})" for raw, packed in r.sizes["exports_kb"].values()),
+             f"{r.sizes['feed_kb']:,.0f}"] for r in results]
+    return markdown_table(headers, rows)
+
+
 def details_table(results: list[Result]) -> str:
     headers = ["N", "full build CPU s", "engine build CPU s", "load+check s", "diagram s", "layout s", "render s", "write s", "generated files", "gen peak MB",
                "gen growth MB", "engine peak MB", "largest HTML", "category page kB", "SVG kB",
@@ -622,7 +638,8 @@ def report(results: list[Result], repeat: int) -> str:
            "CPU s: user + system time of the build process, steadier than wall time on a busy machine. "
            "Steps of the cold generate() (load+check includes loading the SPDX licence list; diagram: both "
            "languages' SVG, PNG and social card, of which layout is Graphviz's layout alone); "
-           "gen peak MB: max RSS of the generator process; category page kB: largest category page.", ""]
+           "gen peak MB: max RSS of the generator process; category page kB: largest category page.", "",
+           "### Open data and feed", "", exports_table(results), ""]
     for r in results:
         out.append(f"- N={r.tools:,}: regeneration wrote {', '.join(r.generator['regen_written']) or 'nothing'}")
     growth = ratios(results)

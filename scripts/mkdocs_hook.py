@@ -105,8 +105,8 @@ def _generator(config):
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has made this language's nav and translated its titles
 def on_nav(nav, config, files):
     """The sidebar in the reader's order: home, the landscape (its overview, then each phase with its categories,
-    as catalog/categories.yml orders them), explore, the numbers, the chapter, the terms, any other page, and the
-    contributor guide last."""
+    as catalog/categories.yml orders them), explore, the numbers, the chapter, the terms, the changes, the open
+    data, the coverage, any other page, and the contributor guide last."""
     catalog = _generator(config).catalog
     if catalog is None:
         return nav
@@ -132,8 +132,9 @@ def on_nav(nav, config, files):
     # A generated page in a folder of its own (explore/, stats/) is a section holding one page: show the page.
     nav.items = [item.children[0] if item.is_section and len(item.children) == 1 and isinstance(item.children[0], Page)
                  else item for item in nav.items]
-    rank = {"": 0, landscape: 1, "explore/": 2, "stats/": 3, "mlops-tools/": 4, "terms/": 5, "contributing/": 9}
-    nav.items.sort(key=lambda item: next((r for address, r in rank.items() if holds(item, address)), 6))
+    rank = {"": 0, landscape: 1, "explore/": 2, "stats/": 3, "mlops-tools/": 4, "terms/": 5, "changes/": 6,
+            "data/": 7, "coverage/": 8, "contributing/": 10}
+    nav.items.sort(key=lambda item: next((r for address, r in rank.items() if holds(item, address)), 9))
     nav.pages[:] = _get_by_type(nav.items, Page)
     _add_previous_and_next_links(nav.pages)
     _add_parent_links(nav.items)

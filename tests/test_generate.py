@@ -21,7 +21,8 @@ def test_generation_writes_a_page_per_category_in_each_language(fixture_project)
     generate(Project(fixture_project), today=TODAY)
     for lang in ("es", "en"):
         pages = {p.name for p in (fixture_project / "docs" / lang / "landscape").glob("*.md")}
-        assert pages == {"index.md", "_home.md", "_fields.md", "feature-stores.md", "experiment-tracking.md", "platforms.md"}
+        assert pages == {"index.md", "_home.md", "_fields.md", "_data.md", "feature-stores.md", "experiment-tracking.md",
+                         "platforms.md"}
         assert (fixture_project / "docs" / lang / "landscape" / "landscape.svg").is_file()
         assert (fixture_project / "docs" / lang / "landscape" / "landscape.png").read_bytes().startswith(b"\x89PNG")
         assert "digraph" in (fixture_project / "docs" / lang / "landscape" / "landscape.dot").read_text()
@@ -43,9 +44,10 @@ def test_an_edit_rewrites_only_the_pages_that_show_the_tool(fixture_project):
     tool.write_text(tool.read_text().replace("steward: Sample Store community", "steward: The Sample Store community"))
     report = generate(Project(fixture_project), today=TODAY)
     written = {Path(p).relative_to(fixture_project / "docs").as_posix() for p in report.written}
-    # Its page and the comparison data, in both languages; the steward is on no other page.
+    # Its page and the comparison data, in both languages, and the open data; the steward is on no other page.
     assert written == {f"{lang}/{page}" for lang in ("es", "en")
-                       for page in ("landscape/tools/sample-store.md", "compare/tools.json")}
+                       for page in ("landscape/tools/sample-store.md", "compare/tools.json")} | {
+                           "data/catalog.json", "data/catalog.csv"}
 
 
 def test_a_kept_generator_redoes_only_what_an_edit_touches(fixture_project, monkeypatch):
@@ -57,6 +59,7 @@ def test_a_kept_generator_redoes_only_what_an_edit_touches(fixture_project, monk
     tool.write_text(tool.read_text().replace("Example feature store", "An example feature store"))
     report = generator.run(today=TODAY)
     assert sorted(Path(p).relative_to(fixture_project / "docs").as_posix() for p in report.written) == [
+        "data/catalog.csv", "data/catalog.json", "data/landscape2/data.yml",
         "en/explore/index.md", "en/landscape/feature-stores.md", "en/landscape/tools/sample-store.md"]
     assert drawn == []  # the diagram shows names, categories, models and deployments only
 

@@ -14,7 +14,7 @@ def proper_names() -> list[str]:
     """Names that stay as they are in both languages, longest first (so a longer name goes before its parts)."""
     catalog = load_catalog(ROOT / "catalog")
     licences = {part.name for tool in catalog.tools for expression in
-                (tool.license, *(c.old for c in tool.license_changes), *(c.new for c in tool.license_changes))
+                (tool.license, *(c.old.en for c in tool.license_changes), *(c.new.en for c in tool.license_changes))
                 for part in license_parts(expression) if part.name}  # "GNU Affero General Public License v3.0 or later"
     names = licences | {"Material for MkDocs", "MkDocs", "English", "Español", "GitHub", "Graphviz", "Apache-2.0", "CC BY 4.0"}
     for tool in catalog.tools:

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from .i18n import long_date, long_month_or_date, plural
-from .model import CHANGE_KINDS, LANGS, Catalog, Tool
+from .model import CHANGE_KINDS, LANGS, Catalog, Text, Tool
 from .render import html_environment, load_strings
 
 FOLDER = "changes"  # docs/<lang>/changes/: index.md and feed.xml
@@ -33,8 +33,8 @@ class Event:
     date: str  # YYYY-MM-DD or YYYY-MM
     tool: Tool
     kind: str
-    old: str = ""
-    new: str = ""
+    old: Text = Text("", "")
+    new: Text = Text("", "")
     source: str = ""
 
     @property
@@ -45,7 +45,7 @@ class Event:
     @property
     def key(self) -> str:
         """What identifies the event for good: tool, kind and date (plus the new value for same-day changes)."""
-        return f"{self.tool.id}/{self.kind}/{self.date}" + (f"/{self.new}" if self.kind != "added" else "")
+        return f"{self.tool.id}/{self.kind}/{self.date}" + (f"/{self.new.en}" if self.kind != "added" else "")
 
 
 def events(catalog: Catalog) -> list[Event]:
@@ -59,9 +59,11 @@ def sentence(event: Event, lang: str, s: dict, html: bool) -> str:
     """The event in words, after the tool's name: "licence changed from Apache-2.0 to BUSL-1.1"."""
     if event.kind == "added":
         return s["history_added"]
-    old, new = event.old, event.new
+    old, new = event.old[lang], event.new[lang]
     if event.kind == "status":
         old, new = s["statuses"][old], s["statuses"][new]
+    elif event.kind == "steward":
+        new = event.tool.steward_as(event.new, lang)
     if not html:
         return s["change_words"][event.kind].format(old=old, new=new)
     wrap = (lambda v: Markup("<code>{}</code>").format(v)) if event.kind == "license" else escape

@@ -199,7 +199,8 @@ def license_is_spdx(document: Document, file_id: str, context: Context) -> Itera
     for i, change in enumerate(data.get("changes", [])):
         if change["kind"] == "license":
             for key in ("from", "to"):
-                yield from _spdx_problems(document, ("changes", i, key), change[key], historic=True)
+                if isinstance(change[key], str):  # else reported by changes_agree_with_entry
+                    yield from _spdx_problems(document, ("changes", i, key), change[key], historic=True)
 
 
 def _spdx_problems(document: Document, path: KeyPath, expression: str, historic: bool) -> Iterator[Problem]:
@@ -386,16 +387,25 @@ def changes_agree_with_entry(document: Document, file_id: str, context: Context)
         if kind in latest and str(data["changes"][latest[kind]]["date"]) > str(change["date"]):
             continue
         latest[kind] = i
+        if kind in ("license", "status"):
+            worded = [key for key in ("from", "to") if not isinstance(change[key], str)]
+            for key in worded:
+                yield _at(document, ("changes", i, key), f"a {'licence' if kind == 'license' else 'status'} "
+                          "is the same in both languages", "write one value, not {es: ..., en: ...}")
+            if worded:
+                continue
         if kind == "status":
             for key in ("from", "to"):
                 if change[key] not in STATUSES:
                     yield _at(document, ("changes", i, key), f"{change[key]!r} is not a status",
                               did_you_mean(change[key], list(STATUSES), "statuses"))
-        if kind == "name" and change["from"] not in data.get("former_names", []):
-            yield _at(document, ("changes", i, "from"), f"the old name {change['from']!r} is not in `former_names`",
-                      "add it to `former_names`")
+        if kind == "name" and not set(_said(change["from"])) & set(data.get("former_names", [])):
+            yield _at(document, ("changes", i, "from"), f"the old name {_said(change['from'])[-1]!r} is not in "
+                      "`former_names`", "add it to `former_names`")
     for kind, i in latest.items():
         new = data["changes"][i]["to"]
+        if not isinstance(new, str) and kind in ("license", "status"):
+            continue  # reported above
         if kind == "license":
             current = set(spdx_licensing().license_keys(data["license"])) if data["license"] != PROPRIETARY else {PROPRIETARY}
             try:
@@ -408,11 +418,14 @@ def changes_agree_with_entry(document: Document, file_id: str, context: Context)
                           "update `license`, or add the later change")
             continue
         field = {"name": "name", "status": "status", "steward": "steward"}[kind]
-        stated = data[field]
-        values = stated.values() if isinstance(stated, dict) else [stated]
-        if new not in values:
-            yield _at(document, ("changes", i, "to"), f"the latest {kind} change leads to {new!r}, "
-                      f"but `{field}` is {next(iter(values))!r}", f"update `{field}`, or add the later change")
+        if not set(_said(new)) & set(_said(data[field])):
+            yield _at(document, ("changes", i, "to"), f"the latest {kind} change leads to {_said(new)[-1]!r}, "
+                      f"but `{field}` is {_said(data[field])[-1]!r}", f"update `{field}`, or add the later change")
+
+
+def _said(value: str | dict) -> list[str]:
+    """The words of a value that may be one string or {es: ..., en: ...} (English last)."""
+    return [value] if isinstance(value, str) else [value["es"], value["en"]]
 
 
 @tool_rule("status", "successor")

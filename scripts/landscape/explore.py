@@ -114,7 +114,7 @@ def _compare_data(catalog: Catalog, rows: list[Row], lang: str, s: dict) -> dict
                 "status": s["statuses"][tool.status],
                 "categories": ", ".join(catalog.category(c).name[lang] for c in tool.categories),
                 "history": "; ".join(f"{long_month_or_date(c.date, lang)}: "
-                                     + s["license_change_words"].format(old=c.old, new=c.new)
+                                     + s["license_change_words"].format(old=c.old.en, new=c.new.en)
                                      for c in tool.license_changes) or "—",
                 "checked": long_date(tool.checked, lang),
             },
@@ -158,5 +158,5 @@ def _charts(catalog: Catalog, rows: list[Row], s: dict, lang: str) -> list[Chart
 
 def _licence_changes(catalog: Catalog) -> list[tuple[str, Tool, str, str]]:
     """Every recorded licence change, newest first: (date, tool, from, to)."""
-    changes = [(c.date, t, c.old, c.new) for t in catalog.tools for c in t.license_changes]
+    changes = [(c.date, t, c.old.en, c.new.en) for t in catalog.tools for c in t.license_changes]
     return sorted(changes, key=lambda c: (c[0], c[1].id), reverse=True)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from .changes import FOLDER as CHANGES_DIR
 from .changes import render_changes
+from .coverage import FOLDER as COVERAGE_DIR
+from .coverage import render_coverage
 from .diagram import Diagram, render_diagram
 from .exports import OUTPUT_DIR as DATA_DIR
 from .exports import COLUMNS_TABLE as DATA_TABLE
@@ -31,7 +33,7 @@ from .write import WriteReport, sync_folder
 SCHEMA_OUTPUT = "schema"  # docs/schema/: the JSON Schemas, published with the site for editors
 # Under docs/, all git-ignored: the landscape, the pages for choosing, the changes, the published schemas
 # and the data exports.
-GENERATED_DIRS = (*(f"{lang}/{folder}" for lang in LANGS for folder in (OUTPUT_DIR, *CHOOSING_PAGES, CHANGES_DIR)),
+GENERATED_DIRS = (*(f"{lang}/{folder}" for lang in LANGS for folder in (OUTPUT_DIR, *CHOOSING_PAGES, CHANGES_DIR, COVERAGE_DIR)),
                   SCHEMA_OUTPUT, DATA_DIR)
 
 
@@ -89,7 +91,8 @@ class Generator:
             diagram = self._diagram(catalog, lang)
             outputs[self.project.docs / lang / OUTPUT_DIR] = render_pages(
                 catalog, lang, diagram, self.edit_base, cache=self._pages, site_url=self.site_url, today=today)
-            choosing = {**render_choosing_pages(catalog, lang), **render_changes(catalog, lang, self.site_url)}
+            choosing = {**render_choosing_pages(catalog, lang), **render_changes(catalog, lang, self.site_url),
+                        **render_coverage(catalog, lang)}
             for name, content in choosing.items():
                 folder, file = name.split("/", 1)
                 outputs.setdefault(self.project.docs / lang / folder, {})[file] = content

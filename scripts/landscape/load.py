@@ -14,10 +14,11 @@ from pathlib import Path
 from .checks import (Context, broken_fields, check_category_use, check_former_ids, check_issue_form, check_schema,
                      check_text, check_tool, check_unique)
 from .chapter import CHAPTER_FILE, build_chapter, check_chapter
+from .coverage import COVERAGE_FILE, build_coverage, check_coverage
 from .glossary import GLOSSARY, check_wording
 from .model import Catalog, Category, Change, Package, Phase, Source, Text, Tool
 from .problems import CatalogError, Problem
-from .source import Document, read_yaml
+from .source import MAX_BYTES, Document, read_yaml
 
 CATEGORIES_FILE = "categories.yml"
 ISSUE_FORM = ".github/ISSUE_TEMPLATE/new-tool.yml"  # beside catalog/, checked when present
@@ -50,8 +51,8 @@ def load_catalog(catalog_dir: Path, *, today: dt.date | None = None, display_roo
     problems: list[Problem] = []
     cache = {} if cache is None else cache
 
-    def read(path: Path) -> Document | None:
-        document, found = read_yaml(path.read_bytes(), _display(path, display_root))
+    def read(path: Path, max_bytes: int = MAX_BYTES) -> Document | None:
+        document, found = read_yaml(path.read_bytes(), _display(path, display_root), max_bytes)
         problems.extend(found)
         return document if not found else None
 
@@ -102,11 +103,17 @@ def load_catalog(catalog_dir: Path, *, today: dt.date | None = None, display_roo
     by_id = {tool.id: tool for tool in tools}
     if chapter_doc and len(tools) == len(paths):  # ids can be checked only once every tool file is read
         problems.extend(check_chapter(chapter_doc, schema_dir, by_id))
+    coverage_doc = read(catalog_dir / COVERAGE_FILE, 8 * MAX_BYTES) if (catalog_dir / COVERAGE_FILE).is_file() else None
+    if coverage_doc and categories and len(tools) == len(paths):
+        problems.extend(check_coverage(coverage_doc, schema_dir, [c["id"] for c in categories_doc.data["categories"]],
+                                       tools))
 
     if problems:
         raise CatalogError(problems)
     chapter = build_chapter(chapter_doc, by_id) if chapter_doc else ()
-    return Catalog(tuple(phases), tuple(categories), tuple(sorted(tools, key=lambda t: t.name.en.casefold())), chapter)
+    coverage = build_coverage(coverage_doc) if coverage_doc else None
+    return Catalog(tuple(phases), tuple(categories), tuple(sorted(tools, key=lambda t: t.name.en.casefold())), chapter,
+                   coverage)
 
 
 def _check_tool_file(path: Path, shown_as: str, raw: bytes, context: Context, schema_dir: Path,
@@ -183,7 +190,7 @@ def _build_tool(document: Document) -> Tool:
         docs=data.get("docs"),
         license=data["license"],
         license_note=Text(**note) if note else None,
-        changes=tuple(sorted((Change(str(c["date"]), c["kind"], str(c["from"]), str(c["to"]), c["source"])
+        changes=tuple(sorted((Change(str(c["date"]), c["kind"], _words(c["from"]), _words(c["to"]), c["source"])
                               for c in data.get("changes", ())), key=lambda c: c.date)),
         added=dt.date.fromisoformat(str(data["added"])),
         model=data["model"],

@@ -45,13 +45,14 @@ class Change:
     """A dated change to the product, with the link that shows it.
 
     `kind` is one of CHANGE_KINDS; `old` and `new` are licence expressions, names, statuses
-    or stewards, as the kind says. `date` is YYYY-MM-DD or YYYY-MM.
+    or stewards, as the kind says (the same in both languages, except names and stewards written
+    in words). `date` is YYYY-MM-DD or YYYY-MM.
     """
 
     date: str
     kind: str
-    old: str
-    new: str
+    old: Text
+    new: Text
     source: str
 
 
@@ -117,6 +118,10 @@ class Tool:
         """The licence changes, oldest first."""
         return tuple(change for change in self.changes if change.kind == "license")
 
+    def steward_as(self, name: Text, lang: str) -> str:
+        """`name` (a steward named in a change) in `lang`; the current steward's own words when it is that one."""
+        return self.steward[lang] if {name.es, name.en} & {self.steward.es, self.steward.en} else name[lang]
+
     def sources_of(self, field: str) -> tuple[Source, ...]:
         """The sources that support one fact (a field name such as "license")."""
         return tuple(source for source in self.sources if field in source.supports)
@@ -147,6 +152,7 @@ class Catalog:
     categories: tuple[Category, ...]
     tools: tuple[Tool, ...]
     chapter: tuple = ()  # the source chapter's areas and tools (chapter.Area), when catalog/chapter.yml exists
+    coverage: object = None  # coverage.Coverage, when catalog/coverage.yml exists
     _by_category: dict[str, tuple[Tool, ...]] = field(default_factory=dict, compare=False, repr=False)
     _by_id: dict[str, Tool] = field(default_factory=dict, compare=False, repr=False)
     _categories_by_id: dict[str, Category] = field(default_factory=dict, compare=False, repr=False)

@@ -67,14 +67,17 @@ class Document:
         return self.key_positions.get(path) or self.where(path)
 
 
-def read_yaml(raw: bytes, display: str) -> tuple[Document | None, list[Problem]]:
-    """Parse the bytes of a file (shown to people as `display`) into a Document, or say why not."""
+def read_yaml(raw: bytes, display: str, max_bytes: int = MAX_BYTES) -> tuple[Document | None, list[Problem]]:
+    """Parse the bytes of a file (shown to people as `display`) into a Document, or say why not.
+
+    Files over `max_bytes` are refused unread (MAX_BYTES suits a tool file; lists such as the
+    coverage mapping pass a larger bound)."""
 
     def problem(line: int, column: int, message: str, hint: str = "") -> Problem:
         return Problem(display, line, column, "", message, hint)
 
-    if len(raw) > MAX_BYTES:
-        return None, [problem(1, 1, f"file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,}",
+    if len(raw) > max_bytes:
+        return None, [problem(1, 1, f"file is {len(raw):,} bytes, over the limit of {max_bytes:,}",
                               "a tool file needs a few hundred bytes; remove what does not belong")]
     try:
         text = raw.decode("utf-8")

@@ -61,6 +61,11 @@ def _text(text) -> dict[str, str]:
     return {"es": text.es, "en": text.en}
 
 
+def _value(text) -> str | dict[str, str]:
+    """A value that is the same in both languages as a string; words that differ as {es, en}."""
+    return text.en if text.es == text.en else _text(text)
+
+
 def _tool(tool: Tool, phase_of: dict[str, str]) -> dict:
     return {
         "id": tool.id,
@@ -86,7 +91,7 @@ def _tool(tool: Tool, phase_of: dict[str, str]) -> dict:
         "added": tool.added.isoformat() if tool.added else None,
         "checked": tool.checked.isoformat(),
         "sources": [{"url": s.url, "supports": list(s.supports), "secondary": s.secondary} for s in tool.sources],
-        "changes": [{"date": c.date, "kind": c.kind, "from": c.old, "to": c.new, "source": c.source}
+        "changes": [{"date": c.date, "kind": c.kind, "from": _value(c.old), "to": _value(c.new), "source": c.source}
                     for c in tool.changes],
     }
 
@@ -119,8 +124,12 @@ COLUMNS: tuple[tuple[str, object], ...] = (
     ("added", lambda t: t["added"] or ""),
     ("checked", lambda t: t["checked"]),
     ("sources", lambda t: _join(s["url"] for s in t["sources"])),
-    ("changes", lambda t: _join(f"{c['date']} {c['kind']}: {c['from']} -> {c['to']}" for c in t["changes"])),
+    ("changes", lambda t: _join(f"{c['date']} {c['kind']}: {_en(c['from'])} -> {_en(c['to'])}" for c in t["changes"])),
 )
+
+
+def _en(value: str | dict[str, str]) -> str:
+    return value["en"] if isinstance(value, dict) else value
 
 
 def neutralise(cell: str) -> str:
