@@ -131,7 +131,7 @@ def copy_project(target: Path) -> Path:
     """A copy of the catalog, docs, theme and config that a test may change freely."""
     for name in ("catalog", "docs", "overrides", "scripts", ".github"):
         shutil.copytree(ROOT / name, target / name,
-                        ignore=shutil.ignore_patterns("landscape", "schema", "__pycache__")
+                        ignore=shutil.ignore_patterns("landscape", "schema", "data", "changes", "__pycache__")
                         if name == "docs" else shutil.ignore_patterns("__pycache__"))
     for name in ("mkdocs.yml", "CONTRIBUTING.md"):
         shutil.copy(ROOT / name, target / name)
