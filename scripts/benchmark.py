@@ -257,21 +257,30 @@ def make_tool(i: int, name: str, categories: list[str], weights: list[float], rn
     if model in ("open-core", "proprietary") or rng.random() < 0.2:
         note = rng.choice(NOTES)
         data["license_note"] = {"es": note[0], "en": note[1]}
+    changes = []
     if model == "source-available" and rng.random() < 0.5:
-        data["license_changes"] = [{"date": f"20{rng.randint(18, 24)}-0{rng.randint(1, 9)}",
-                                    "from": "Apache-2.0", "to": data["license"]}]
+        changes.append({"date": f"20{rng.randint(18, 24)}-0{rng.randint(1, 9)}", "kind": "license",
+                        "from": "Apache-2.0", "to": data["license"], "source": f"https://{tool_id}.{tld}/blog/licence"})
     data["model"] = model
     data["deployment"] = DEPLOYMENT_CYCLE[i % len(DEPLOYMENT_CYCLE)]
     data["steward"] = rng.choice(STEWARDS).format(name=name)
     data["status"] = STATUS_CYCLE[i % len(STATUS_CYCLE)]
     if rng.random() < 0.07:
         data["former_names"] = [f"{name} Classic"]
+        changes.append({"date": f"20{rng.randint(18, 25)}-1{rng.randint(0, 2)}-0{rng.randint(1, 9)}", "kind": "name",
+                        "from": f"{name} Classic", "to": name, "source": f"https://{tool_id}.{tld}/blog/new-name"})
+    if data["status"] in ("archived", "limited-maintenance"):
+        changes.append({"date": f"2025-0{rng.randint(1, 9)}", "kind": "status", "from": "active",
+                        "to": data["status"], "source": f"https://{tool_id}.{tld}/blog/status"})
+    if changes:
+        data["changes"] = changes
+    data["added"] = (checked - dt.timedelta(days=rng.randint(0, 400))).isoformat()
     data["description"] = make_description(rng)
     data["checked"] = checked.isoformat()
     sources = [f"https://pypi.org/project/{tool_id}/", f"https://github.com/{tool_id}-org/{tool_id}/blob/main/LICENSE",
                f"https://{tool_id}.{tld}/pricing", f"https://{tool_id}.{tld}/blog/licence"]
-    facts = [f for f in ("name", "former_names", "license", "license_changes", "model", "deployment", "steward",
-                         "status", "successor") if data.get(f)]
+    facts = [f for f in ("name", "former_names", "license", "model", "deployment", "steward", "status", "successor")
+             if data.get(f)]
     chosen = sources[: rng.choice([1, 2, 2, 2, 3, 3, 4])]
     # Every fact supported, as the checker requires: the first source backs all, the others a part.
     data["sources"] = [{"url": url, "supports": facts if n == 0 else facts[n::2] or facts[:1]}
@@ -296,6 +305,7 @@ def make_catalog(tools: int, seed: int = 0) -> tuple[dict, list[dict]]:
         data[i]["status"] = "renamed" if i % 2 else "deprecated"
         data[i]["successor"] = data[(i + 1) % len(data)]["id"]
         data[i]["sources"][0]["supports"] = [*data[i]["sources"][0]["supports"], "successor"]
+        data[i]["changes"] = [c for c in data[i].get("changes", []) if c["kind"] != "status"]
     return categories, data
 
 

@@ -79,6 +79,7 @@ sources:
     supports: [license, model]
   - url: https://pypi.org/project/sample-store/
     supports: [name, deployment, steward, status]
+added: 2026-11-20
 """
 
 

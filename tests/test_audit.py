@@ -153,7 +153,7 @@ def test_a_licence_that_changed_on_the_package_index_is_reported_at_license(tmp_
     assert capsys.readouterr().out.splitlines() == [
         f"{FILE}:9:10: license: PyPI package sample-store is published under BUSL-1.1 (BUSL-1.1 is not among the "
         "catalog's licences (Apache-2.0), https://pypi.org/project/sample-store/ 2.0.0, if the licence changed, "
-        "record it in license_changes and update license; if the package is only one part, say so in license_note)"]
+        "record it under `changes` (kind: license) and update license; if the package is only one part, say so in license_note)"]
 
 
 def test_a_package_licence_that_is_one_of_the_catalogs_licences_is_consistent(tmp_path, server, endpoints, capsys):
@@ -278,7 +278,7 @@ def test_a_renamed_repository_and_a_licence_github_detects_differently_are_repor
         "check name and former_names)",
         f"{FILE}:8:10: license: GitHub detects AGPL-3.0 in the repository (AGPL-3.0-only or AGPL-3.0-or-later is not among the catalog's "
         "licences (Apache-2.0), https://github.com/example/sample-store, read the licence file at the latest "
-        "release; if the licence changed, record it in license_changes)"]
+        "release; if the licence changed, record it under `changes` (kind: license))"]
 
 
 def test_githubs_rate_limit_skips_the_remaining_repositories_with_a_note(tmp_path, server, endpoints, capsys,

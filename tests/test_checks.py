@@ -40,6 +40,15 @@ def test_a_valid_catalog_passes(catalog, capsys):
     assert capsys.readouterr().out == "catalog OK: 3 tools in 3 categories\n"
 
 
+# A licence change, as a tool file writes it (inserted after `status:`, line 12).
+CHANGE = """changes:
+  - date: 2024-05
+    kind: license
+    from: MIT
+    to: Apache-2.0
+    source: https://github.com/example/other-tool/pull/7
+"""
+
 CASES = {
     "unknown category, with a suggestion": (
         "category: feature-stores", "category: feature-store",
@@ -107,10 +116,49 @@ CASES = {
         "status: active", "status: deprecated",
         "catalog/tools/other-tool.yml:12:9: status: status 'deprecated' needs a successor "
         "(add `successor:` with the new tool's id or name)"),
+    "change dated in the future": (
+        "status: active", "status: active\n" + CHANGE.replace("date: 2024-05", "date: 2099-01"),
+        "catalog/tools/other-tool.yml:14:11: changes[0].date: 2099-01 is in the future "
+        "(use the date of the change, as YYYY-MM-DD or YYYY-MM)"),
+    "change without a source": (
+        "status: active", "status: active\n" + CHANGE.replace("    source: https://github.com/example/other-tool/pull/7\n", ""),
+        "catalog/tools/other-tool.yml:14:5: changes[0].source: required field is missing "
+        "(add `source:`: one https:// link that shows the change and its date)"),
+    "change of an unknown kind": (
+        "status: active", "status: active\n" + CHANGE.replace("kind: license", "kind: licence"),
+        "catalog/tools/other-tool.yml:15:11: changes[0].kind: 'licence' is not one of the allowed values "
+        "(did you mean 'license'?)"),
+    "latest licence change does not lead to the licence": (
+        "status: active", "status: active\n" + CHANGE.replace("to: Apache-2.0", "to: MIT").replace("from: MIT", "from: Apache-2.0"),
+        "catalog/tools/other-tool.yml:17:9: changes[0].to: the latest licence change leads to 'MIT', which is not "
+        "part of the current licence 'Apache-2.0' (update `license`, or add the later change)"),
+    "status change to a value that is not a status": (
+        "status: active", "status: active\n" + CHANGE.replace("kind: license", "kind: status").replace(
+            "from: MIT", "from: maintained").replace("to: Apache-2.0", "to: active"),
+        "catalog/tools/other-tool.yml:16:11: changes[0].from: 'maintained' is not a status "
+        "(statuses: active, limited-maintenance, deprecated, archived, renamed)"),
+    "rename whose old name is not a former name": (
+        "status: active", "status: active\n" + CHANGE.replace("kind: license", "kind: name").replace(
+            "from: MIT", "from: Old Tool").replace("to: Apache-2.0", "to: Other Tool"),
+        "catalog/tools/other-tool.yml:16:11: changes[0].from: the old name 'Old Tool' is not in `former_names` "
+        "(add it to `former_names`)"),
     "key written twice": (
         "status: active", "status: active\nstatus: archived",
         "catalog/tools/other-tool.yml:13:1: status: key appears twice (keep one of the two)"),
 }
+
+
+def test_changes_of_every_kind_that_lead_to_the_entry_pass(catalog, capsys):
+    changes = """changes:
+  - {date: 2021-03, kind: license, from: MIT, to: Apache-2.0, source: https://github.com/example/other-tool/pull/7}
+  - {date: 2023-06-01, kind: name, from: Old Tool, to: Other Tool, source: https://other-tool.example.org/news/rename}
+  - {date: 2024-02-29, kind: steward, from: Old Tool Inc., to: Other Tool community, source: https://other-tool.example.org/news/foundation}
+  - {date: 2020-01, kind: status, from: archived, to: active, source: https://other-tool.example.org/news/revived}
+former_names: [Old Tool]
+"""
+    write(catalog, "other-tool.yml", other_with("status: active\n", "status: active\n" + changes))
+    status, lines = check(catalog, capsys)
+    assert (status, lines) == (0, [])
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -28,6 +28,7 @@ description:
   en: >-
     Description with <script>alert('en')</script> and [a link](javascript:alert(2))
     and an image <img src=x onerror=alert(3)> and # not a heading.
+added: 2026-11-01
 checked: 2026-11-01
 sources:
   - url: https://evil.example.org/licence

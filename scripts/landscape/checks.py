@@ -24,6 +24,7 @@ from disarm import skeleton_key
 from license_expression import ExpressionError, get_spdx_licensing
 from publicsuffixlist import PublicSuffixList
 
+from .model import STATUSES
 from .problems import Problem
 from .source import Document, KeyPath, dotted
 
@@ -106,7 +107,8 @@ def _about(schema: dict, key: str) -> str:
     if not described:
         return ""
     first = described.split(". ", 1)[0].rstrip(".")  # the first sentence says what the field holds
-    return f": {first[0].lower()}{first[1:]}"
+    keep = first[1:2].isupper()  # an acronym such as "ISO" keeps its case
+    return f": {first if keep else first[0].lower() + first[1:]}"
 
 
 def _type_name(value: object) -> str:
@@ -187,15 +189,17 @@ def also_in_differs_from_category(document: Document, file_id: str, context: Con
             yield _at(document, ("also_in", i), f"{category!r} is already the main category", "remove it from `also_in`")
 
 
-@tool_rule("license", "license_changes")
+@tool_rule("license", "changes")
 def license_is_spdx(document: Document, file_id: str, context: Context) -> Iterator[Problem]:
-    """`license` is a valid SPDX expression in canonical form, or the word `proprietary`."""
+    """`license` is a valid SPDX expression in canonical form, or the word `proprietary`; so are both
+    sides of a licence change (which may also name a `LicenseRef-...` licence)."""
     data = document.data
     if data["license"] != PROPRIETARY:
         yield from _spdx_problems(document, ("license",), data["license"], historic=False)
-    for i, change in enumerate(data.get("license_changes", [])):
-        for key in ("from", "to"):
-            yield from _spdx_problems(document, ("license_changes", i, key), change[key], historic=True)
+    for i, change in enumerate(data.get("changes", [])):
+        if change["kind"] == "license":
+            for key in ("from", "to"):
+                yield from _spdx_problems(document, ("changes", i, key), change[key], historic=True)
 
 
 def _spdx_problems(document: Document, path: KeyPath, expression: str, historic: bool) -> Iterator[Problem]:
@@ -207,7 +211,7 @@ def _spdx_problems(document: Document, path: KeyPath, expression: str, historic:
 def spdx_findings(expression: str, historic: bool) -> tuple[tuple[str, str], ...]:
     """What is wrong with one licence expression, as (message, hint) pairs; empty when it is valid.
 
-    A `historic` expression (in license_changes) may also be `proprietary` or name a
+    A `historic` expression (a side of a licence change) may also be `proprietary` or name a
     `LicenseRef-...` licence that the SPDX list never held (e.g. HFOIL).
     """
     if historic and expression == PROPRIETARY:
@@ -260,13 +264,15 @@ def open_source_has_open_licence(document: Document, file_id: str, context: Cont
                   "give the licence of the public code, or set `model: proprietary`")
 
 
-@tool_rule("homepage", "repository", "docs", "sources")
+@tool_rule("homepage", "repository", "docs", "sources", "changes")
 def urls_are_safe_web_links(document: Document, file_id: str, context: Context) -> Iterator[Problem]:
-    """Every link is an `https://` link to a public, registrable domain, going where it seems to go:
-    no other scheme, no user info before the host, no tracking parameters."""
+    """Every link (homepage, repository, docs, sources, the source of each change) is an `https://` link
+    to a public, registrable domain, going where it seems to go: no other scheme, no user info before
+    the host, no tracking parameters."""
     data = document.data
     paths: list[KeyPath] = [(key,) for key in URL_FIELDS if key in data]
     paths += [("sources", i, "url") for i in range(len(data["sources"]))]
+    paths += [("changes", i, "source") for i in range(len(data.get("changes", [])))]
     for path in paths:
         value = data[path[0]] if len(path) == 1 else data[path[0]][path[1]][path[2]]
         found = url_problem(value)
@@ -310,17 +316,20 @@ def url_problem(value: str) -> tuple[str, str] | None:
 
 
 # The fields that state a fact about the tool, each of which a source must support.
-FACTS = ("name", "former_names", "predecessors", "license", "license_changes", "model", "deployment", "steward",
-         "status", "successor")
+# (Each of `changes` names its own source.)
+FACTS = ("name", "former_names", "predecessors", "license", "model", "deployment", "steward", "status", "successor")
 
 
-@tool_rule("sources", *FACTS)
+@tool_rule("sources", "changes", *FACTS)
 def facts_have_sources(document: Document, file_id: str, context: Context) -> Iterator[Problem]:
     """Every fact the entry states is supported by at least one source, and a source supports only facts
-    the entry states (optional facts count when present and not empty)."""
+    the entry states (optional facts count when present and not empty). The source of a rename (a
+    `changes` entry of kind `name`) counts for `former_names`."""
     data = document.data
     stated = [f for f in FACTS if data.get(f) not in (None, [], "")]
     supported = {f for source in data["sources"] for f in source["supports"]}
+    if any(change["kind"] == "name" for change in data.get("changes", [])):
+        supported.add("former_names")  # the source of a rename shows the old name
     for field in stated:
         if field not in supported:
             yield _at(document, (field,), "no source supports this fact",
@@ -332,29 +341,78 @@ def facts_have_sources(document: Document, file_id: str, context: Context) -> It
                           f"remove it, or add `{field}:` to the entry")
 
 
-@tool_rule("checked", "license_changes")
+@tool_rule("checked", "added", "changes")
 def dates_are_past_iso_dates(document: Document, file_id: str, context: Context) -> Iterator[Problem]:
-    """`checked` is a real YYYY-MM-DD date, not in the future; licence-change dates likewise (YYYY-MM allowed)."""
-    checked = str(document.data["checked"])
+    """`checked` and `added` are real YYYY-MM-DD dates, not in the future; so are the dates of changes
+    (YYYY-MM allowed there)."""
+    example = context.today.isoformat()
+    for field, what in (("checked", "the day you checked the facts"), ("added", "the day the entry joined the catalog")):
+        value = str(document.data[field])
+        day = _past_date(value, context.today, whole_day=True)
+        if isinstance(day, str):
+            as_iso = "" if day.endswith("future") else " as YYYY-MM-DD"
+            yield _at(document, (field,), day.format(value=value), f"write {what}{as_iso}, e.g. {example}")
+    for i, change in enumerate(document.data.get("changes", [])):
+        when = str(change["date"])
+        day = _past_date(when, context.today, whole_day=False)
+        if isinstance(day, str):
+            yield _at(document, ("changes", i, "date"), day.format(value=when),
+                      "use the date of the change, as YYYY-MM-DD or YYYY-MM")
+
+
+def _past_date(value: str, today: dt.date, whole_day: bool) -> dt.date | str:
+    """The date `value` names, or what is wrong with it (a message with a `{value}` slot)."""
+    pattern = r"\d{4}-\d{2}-\d{2}" if whole_day else r"\d{4}-\d{2}(-\d{2})?"
     try:
-        day = dt.date.fromisoformat(checked) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", checked) else None
+        day = dt.date.fromisoformat(value if len(value) == 10 else f"{value}-01") if re.fullmatch(pattern, value) else None
     except ValueError:
         day = None
     if day is None:
-        yield _at(document, ("checked",), f"{checked!r} is not an ISO date",
-                  f"write the day you checked the facts as YYYY-MM-DD, e.g. {context.today.isoformat()}")
-    elif day > context.today:
-        yield _at(document, ("checked",), f"{checked} is in the future",
-                  f"write the day you checked the facts, e.g. {context.today.isoformat()}")
-    for i, change in enumerate(document.data.get("license_changes", [])):
-        when = str(change["date"])
-        try:
-            day = dt.date.fromisoformat(when if len(when) == 10 else f"{when}-01")
-        except ValueError:
-            yield _at(document, ("license_changes", i, "date"), f"{when!r} is not a real date", "use YYYY-MM or YYYY-MM-DD")
+        return "{value!r} is not an ISO date" if whole_day else "{value!r} is not a real date"
+    if day > today:
+        return "{value} is in the future"
+    return day
+
+
+@tool_rule("changes", "name", "former_names", "license", "status", "steward")
+def changes_agree_with_entry(document: Document, file_id: str, context: Context) -> Iterator[Problem]:
+    """The latest change of each kind leads to what the entry states today: a rename to `name` (and the
+    old name is among `former_names`), a status change to `status`, a steward change to `steward`, and a
+    licence change to a licence that is part of `license`. Status changes use status values."""
+    data = document.data
+    latest: dict[str, int] = {}
+    for i, change in enumerate(data.get("changes", [])):
+        kind = change["kind"]
+        if kind in latest and str(data["changes"][latest[kind]]["date"]) > str(change["date"]):
             continue
-        if day > context.today:
-            yield _at(document, ("license_changes", i, "date"), f"{when} is in the future", "use the date of the change")
+        latest[kind] = i
+        if kind == "status":
+            for key in ("from", "to"):
+                if change[key] not in STATUSES:
+                    yield _at(document, ("changes", i, key), f"{change[key]!r} is not a status",
+                              did_you_mean(change[key], list(STATUSES), "statuses"))
+        if kind == "name" and change["from"] not in data.get("former_names", []):
+            yield _at(document, ("changes", i, "from"), f"the old name {change['from']!r} is not in `former_names`",
+                      "add it to `former_names`")
+    for kind, i in latest.items():
+        new = data["changes"][i]["to"]
+        if kind == "license":
+            current = set(spdx_licensing().license_keys(data["license"])) if data["license"] != PROPRIETARY else {PROPRIETARY}
+            try:
+                after = set(spdx_licensing().license_keys(new)) if new != PROPRIETARY else {PROPRIETARY}
+            except ExpressionError:
+                continue  # reported by license_is_spdx
+            if not after <= current:
+                yield _at(document, ("changes", i, "to"), f"the latest licence change leads to {new!r}, "
+                          f"which is not part of the current licence {data['license']!r}",
+                          "update `license`, or add the later change")
+            continue
+        field = {"name": "name", "status": "status", "steward": "steward"}[kind]
+        stated = data[field]
+        values = stated.values() if isinstance(stated, dict) else [stated]
+        if new not in values:
+            yield _at(document, ("changes", i, "to"), f"the latest {kind} change leads to {new!r}, "
+                      f"but `{field}` is {next(iter(values))!r}", f"update `{field}`, or add the later change")
 
 
 @tool_rule("status", "successor")

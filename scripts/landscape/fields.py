@@ -57,8 +57,10 @@ def fields(schema_file: Path, strings: dict) -> list[Field]:
             rules.append(Markup(rules_text["packages"]))
         if name in ("license",):
             rules.append(Markup(rules_text["spdx"]))
-        if name == "checked":
+        if name in ("checked", "added"):
             rules.append(Markup(rules_text["date"]))
+        if name == "changes":
+            rules.append(Markup(rules_text["changes"]))
         if name in FACTS:
             rules.append(Markup(rules_text["needs_source"]))
         if name in ("successor",):

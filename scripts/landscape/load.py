@@ -15,7 +15,7 @@ from .checks import (Context, broken_fields, check_category_use, check_former_id
                      check_text, check_tool, check_unique)
 from .chapter import CHAPTER_FILE, build_chapter, check_chapter
 from .glossary import GLOSSARY, check_wording
-from .model import Catalog, Category, LicenseChange, Package, Phase, Source, Text, Tool
+from .model import Catalog, Category, Change, Package, Phase, Source, Text, Tool
 from .problems import CatalogError, Problem
 from .source import Document, read_yaml
 
@@ -183,7 +183,9 @@ def _build_tool(document: Document) -> Tool:
         docs=data.get("docs"),
         license=data["license"],
         license_note=Text(**note) if note else None,
-        license_changes=tuple(LicenseChange(str(c["date"]), c["from"], c["to"]) for c in data.get("license_changes", ())),
+        changes=tuple(sorted((Change(str(c["date"]), c["kind"], str(c["from"]), str(c["to"]), c["source"])
+                              for c in data.get("changes", ())), key=lambda c: c.date)),
+        added=dt.date.fromisoformat(str(data["added"])),
         model=data["model"],
         deployment=data["deployment"],
         steward=_words(data["steward"]),

@@ -41,10 +41,22 @@ class Category:
 
 
 @dataclass(frozen=True)
-class LicenseChange:
+class Change:
+    """A dated change to the product, with the link that shows it.
+
+    `kind` is one of CHANGE_KINDS; `old` and `new` are licence expressions, names, statuses
+    or stewards, as the kind says. `date` is YYYY-MM-DD or YYYY-MM.
+    """
+
     date: str
+    kind: str
     old: str
     new: str
+    source: str
+
+
+CHANGE_KINDS = ("license", "name", "status", "steward")
+STATUSES = ("active", "limited-maintenance", "deprecated", "archived", "renamed")  # as tool.schema.json says
 
 
 @dataclass(frozen=True)
@@ -92,12 +104,18 @@ class Tool:
     repository: str | None = None
     docs: str | None = None
     license_note: Text | None = None
-    license_changes: tuple[LicenseChange, ...] = ()
+    changes: tuple[Change, ...] = ()  # oldest first
+    added: dt.date | None = None  # when the entry joined the catalog
     successor: str | None = None
     former_names: tuple[str, ...] = ()
     predecessors: tuple[str, ...] = ()  # other products this one replaced: ids where in the catalog, else names
     packages: tuple[Package, ...] = ()
     former_ids: tuple[str, ...] = ()  # earlier ids, whose addresses redirect to this tool's page
+
+    @property
+    def license_changes(self) -> tuple[Change, ...]:
+        """The licence changes, oldest first."""
+        return tuple(change for change in self.changes if change.kind == "license")
 
     def sources_of(self, field: str) -> tuple[Source, ...]:
         """The sources that support one fact (a field name such as "license")."""

@@ -119,6 +119,6 @@ def judge_repository(target: Target, facts: RepositoryFacts) -> tuple[list[Findi
             findings.append(target.finding(("license",), CHECK, f"GitHub detects {facts.licence} in the repository",
                                            f"{why}, {page}",
                                            "read the licence file at the latest release; if the licence changed, "
-                                           "record it in license_changes"))
+                                           "record it under `changes` (kind: license)"))
     return findings, []
 

@@ -126,7 +126,7 @@ def judge_package(target: Target, position: int, facts: PackageFacts) -> tuple[l
         if not agrees:
             findings.append(target.finding(("license",), CHECK, f"{label} is published under {facts.licence.shown}",
                                            f"{why}, {facts.page} {facts.version}",
-                                           "if the licence changed, record it in license_changes and update "
+                                           "if the licence changed, record it under `changes` (kind: license) and update "
                                            "license; if the package is only one part, say so in license_note"))
     findings += _links_elsewhere(target, path, label, facts)
     if facts.retired and tool.status == "active":
