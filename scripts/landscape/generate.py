@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .changes import FOLDER as CHANGES_DIR
+from .changes import render_changes
 from .diagram import Diagram, render_diagram
+from .exports import OUTPUT_DIR as DATA_DIR
+from .exports import COLUMNS_TABLE as DATA_TABLE
+from .exports import render_data_table, render_exports
 from .explore import PAGES as CHOOSING_PAGES
 from .fields import TABLE as FIELDS_TABLE
 from .fields import render_fields_table
@@ -24,8 +29,10 @@ from .render import OUTPUT_DIR, PageCache, load_strings, render_chapter_table, r
 from .write import WriteReport, sync_folder
 
 SCHEMA_OUTPUT = "schema"  # docs/schema/: the JSON Schemas, published with the site for editors
-# Under docs/, all git-ignored: the landscape, the pages for choosing, and the published schemas.
-GENERATED_DIRS = (*(f"{lang}/{folder}" for lang in LANGS for folder in (OUTPUT_DIR, *CHOOSING_PAGES)), SCHEMA_OUTPUT)
+# Under docs/, all git-ignored: the landscape, the pages for choosing, the changes, the published schemas
+# and the data exports.
+GENERATED_DIRS = (*(f"{lang}/{folder}" for lang in LANGS for folder in (OUTPUT_DIR, *CHOOSING_PAGES, CHANGES_DIR)),
+                  SCHEMA_OUTPUT, DATA_DIR)
 
 
 @dataclass(frozen=True)
@@ -77,16 +84,19 @@ class Generator:
         catalog = load_catalog(self.project.catalog, today=today, cache=self._files)
 
         # 2. Render everything in memory, so a failure here leaves the old files alone.
-        outputs: dict[Path, dict[str, bytes]] = {}
+        outputs: dict[Path, dict[str, bytes]] = {self.project.docs / DATA_DIR: render_exports(catalog)}
         for lang in LANGS:
             diagram = self._diagram(catalog, lang)
             outputs[self.project.docs / lang / OUTPUT_DIR] = render_pages(
                 catalog, lang, diagram, self.edit_base, cache=self._pages, site_url=self.site_url, today=today)
-            for name, content in render_choosing_pages(catalog, lang).items():
+            choosing = {**render_choosing_pages(catalog, lang), **render_changes(catalog, lang, self.site_url)}
+            for name, content in choosing.items():
                 folder, file = name.split("/", 1)
                 outputs.setdefault(self.project.docs / lang / folder, {})[file] = content
             outputs[self.project.docs / lang / OUTPUT_DIR][FIELDS_TABLE] = render_fields_table(
                 self.project.catalog / "schema" / "tool.schema.json", lang)
+            outputs[self.project.docs / lang / OUTPUT_DIR][DATA_TABLE] = render_data_table(
+                catalog, lang, outputs[self.project.docs / DATA_DIR])
             if catalog.chapter:
                 outputs[self.project.docs / lang / OUTPUT_DIR][CHAPTER_TABLE] = render_chapter_table(catalog, lang)
         self.catalog = catalog
