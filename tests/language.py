@@ -3,7 +3,8 @@
 Standard library only. A page's language is its `<html lang>`. Its reader-facing text is
 every text node and the `aria-label`, `title`, `alt` and `placeholder` attributes, minus code
 (`code`, `pre`, `kbd`, `script`, `style`), emphasis (`em`), where a term of the other
-language is introduced on purpose, and source links, which read as a site and a path. Proper names (the catalog's tool names, former names and
+language is introduced on purpose, source links, which read as a site and a path, and elements marked
+with another `lang` (quotations, such as the section titles of English lists on the coverage page). Proper names (the catalog's tool names, former names and
 stewards written as names) and licence ids are removed before looking for the other language's
 marker words: function words and the vocabulary of a site's interface, written in lower case (a
 capitalised word inside a sentence is a name: "la edición Community").
@@ -45,7 +46,9 @@ class _Text(HTMLParser):
         values = dict(attrs)
         if tag == "html":
             self.lang = (values.get("lang") or "").split("-")[0]
-        if self.skipping or tag in SKIPPED or SKIPPED_CLASSES.intersection((values.get("class") or "").split()):
+        other_language = tag != "html" and (values.get("lang") or self.lang).split("-")[0] != self.lang
+        if (self.skipping or tag in SKIPPED or other_language
+                or SKIPPED_CLASSES.intersection((values.get("class") or "").split())):
             self.skipping += tag not in VOID
             return
         self.runs += [values[name] for name in ATTRIBUTES if values.get(name)]
