@@ -7,7 +7,7 @@
 
   // At most this many matching rows are shown at once, then a "show more" button: the page stays
   // quick to filter with thousands of tools (layout cost follows the rows shown).
-  var PAGE = 200;
+  var PAGE = 100;
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
