@@ -47,7 +47,7 @@ MAX_LINES = 3  # a longer name is cut with "…" (the tooltip has it whole)
 # A landscape of thousands of tools is neither readable nor quick to lay out: when the catalog has
 # more memberships than NODE_BUDGET, each box shows at most NODE_BUDGET / categories (at least
 # LEAST_PER_CATEGORY) cells, the last one "+N more".
-NODE_BUDGET = 300
+NODE_BUDGET = 400  # the real catalogue (about 350 memberships) shows whole
 LEAST_PER_CATEGORY = 4
 
 MAX_PNG_PIXELS = 16_000_000  # twice the display density for the real catalog; less for huge ones
