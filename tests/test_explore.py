@@ -58,6 +58,17 @@ def test_each_value_tells_how_many_tools_it_would_leave(visit, catalog):
     assert label.locator(".ls-count").text_content() == f"({open_source_active})"
 
 
+def test_with_no_filter_every_tool_shows_with_the_counts_of_the_whole_catalog(visit, catalog):
+    page = open_explore(visit, "/en/explore/")
+    assert shown_ids(page) == {t.id for t in catalog.tools}
+    open_source = sum(1 for t in catalog.tools if t.model == "open-source")
+    label = page.locator("fieldset[data-facet=model] label", has=page.locator("input[value=open-source]"))
+    assert label.locator(".ls-count").text_content() == f"({open_source})"
+    page.locator("details.ls-facet", has=page.locator("fieldset[data-facet=model]")).locator("summary").click()
+    page.check("fieldset[data-facet=model] input[value=open-source]")  # the first change applies the page size
+    assert len(shown_ids(page)) == min(open_source, PAGE)
+
+
 def test_the_text_filter_ignores_accents_and_case_and_reads_descriptions(visit, catalog):
     page = open_explore(visit, "/explore/")
     page.fill("#ls-q", "VALIDACION")  # "validación" in the Spanish descriptions

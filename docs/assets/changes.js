@@ -34,7 +34,7 @@
     var wanted = new URLSearchParams(location.search).get("kind") || "";
     select.value = kinds.indexOf(wanted) >= 0 ? wanted : "";
     select.addEventListener("change", apply);
-    apply();
+    if (location.search) apply();  // else the page already shows every change: nothing to do on load
     root.classList.add("ls-changes--ready");  // tests wait for this
   }
 

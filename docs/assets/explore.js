@@ -145,7 +145,9 @@
       render();
     });
     root.classList.add("ls-explore--ready");
-    render();
+    // With no filter in the address, the page as built is already right (every row, counts for no
+    // filter): leave it, so that opening the page costs no script time. Else apply the address.
+    if (location.search) render();
 
     // Compare: two to four ticked tools, as ?tools=a,b,c.
     var compare = document.getElementById("ls-compare");

@@ -73,18 +73,18 @@ def _row(catalog: Catalog, tool: Tool, lang: str, s: dict) -> Row:
 class Facet:
     key: str
     label: str
-    options: tuple[tuple[str, str], ...]  # (value, label), in display order; only values some tool has
+    options: tuple[tuple[str, str, int], ...]  # (value, label, tools with it), in display order; only values some tool has
 
 
 def _facets(catalog: Catalog, rows: list[Row], s: dict, lang: str) -> list[Facet]:
-    used = {key: set() for key in ("phase", "category", "model", "family", "deployment", "status")}
-    for row in rows:
-        used["phase"].update(row.phases)
-        used["category"].update(row.tool.categories)
-        used["model"].add(row.tool.model)
-        used["family"].add(row.family)
-        used["deployment"].add(row.tool.deployment)
-        used["status"].add(row.tool.status)
+    used = {key: Counter() for key in ("phase", "category", "model", "family", "deployment", "status")}
+    for row in rows:  # the counts with no filter on, as explore.js would compute them
+        used["phase"].update(set(row.phases))
+        used["category"].update(set(row.tool.categories))
+        used["model"][row.tool.model] += 1
+        used["family"][row.family] += 1
+        used["deployment"][row.tool.deployment] += 1
+        used["status"][row.tool.status] += 1
     every = {
         "phase": [(p.id, p.name[lang]) for p in catalog.phases],
         "category": [(c.id, c.name[lang]) for c in catalog.categories],
@@ -93,7 +93,7 @@ def _facets(catalog: Catalog, rows: list[Row], s: dict, lang: str) -> list[Facet
         "deployment": list(s["deployments"].items()),
         "status": list(s["statuses"].items()),
     }
-    return [Facet(key, s["explore_facets"][key], tuple(o for o in options if o[0] in used[key]))
+    return [Facet(key, s["explore_facets"][key], tuple((*o, used[key][o[0]]) for o in options if used[key][o[0]]))
             for key, options in every.items()]
 
 
