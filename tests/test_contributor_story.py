@@ -11,12 +11,12 @@ import pytest
 from conftest import landscape
 
 CATEGORY = """\
-  - id: explainability
+  - id: edge-inference
     phase: operations
-    name: {es: Explicabilidad, en: Explainability}
+    name: {es: Inferencia en el borde, en: Edge inference}
     description:
-      es: Explican por qué un modelo da una predicción, para depurarlo, auditarlo y justificar sus decisiones.
-      en: Explain why a model makes a prediction, to debug it, audit it and justify its decisions.
+      es: Ejecutan modelos en teléfonos, cámaras y otros dispositivos, cerca de los datos y sin depender de la red.
+      en: Run models on phones, cameras and other devices, close to the data and without depending on the network.
 """
 FILLED = {
     "homepage: https://TODO.example/": "homepage: https://acai-explain.example.org/",
@@ -46,9 +46,9 @@ def newcomer(project: Path) -> Path:
     categories.write_text(categories.read_text() + CATEGORY)
     form = project / ".github/ISSUE_TEMPLATE/new-tool.yml"
     last = re.findall(r"(?m)^        - .*\)$", form.read_text())[-1]
-    form.write_text(form.read_text().replace(last, last + "\n        - explainability (Explainability)"))
+    form.write_text(form.read_text().replace(last, last + "\n        - edge-inference (Edge inference)"))
 
-    created = landscape("--root", str(project), "new", "Açaí Explain", "--category", "explainability")
+    created = landscape("--root", str(project), "new", "Açaí Explain", "--category", "edge-inference")
     assert created.returncode == 0, created.stderr
     tool = project / "catalog/tools/acai-explain.yml"
     text = tool.read_text()
@@ -67,35 +67,35 @@ def test_a_new_category_and_tool_dated_today_pass_the_check_and_get_their_pages(
     assert check.stdout.startswith("catalog OK: ")
     generate = landscape("--root", str(newcomer), "generate")
     assert generate.returncode == 0, generate.stderr
-    for lang, title in (("es", "# Explicabilidad"), ("en", "# Explainability")):
-        page = (newcomer / f"docs/{lang}/landscape/explainability.md").read_text()
+    for lang, title in (("es", "# Inferencia en el borde"), ("en", "# Edge inference")):
+        page = (newcomer / f"docs/{lang}/landscape/edge-inference.md").read_text()
         assert title in page and "Açaí Explain" in page
 
 
 def test_a_mistyped_category_id_is_blamed_on_categories_yml(newcomer):
     categories = newcomer / "catalog/categories.yml"
-    categories.write_text(categories.read_text().replace("- id: explainability", "- id: explainabilty"))
-    line = line_of(categories, "- id: explainabilty")
+    categories.write_text(categories.read_text().replace("- id: edge-inference", "- id: edge-inferece"))
+    line = line_of(categories, "- id: edge-inferece")
     check = landscape("--root", str(newcomer), "check")
     assert check.returncode == 1
     index = len(re.findall(r"(?m)^  - id: ", categories.read_text().split("categories:", 1)[1])) - 1
     assert check.stderr.splitlines() == [
         f"catalog/categories.yml:{line}:9: categories[{index}].id: "
-        "no tool uses category 'explainabilty', while catalog/tools/acai-explain.yml names 'explainability' "
-        "(did you mean `id: explainability`?)",
+        "no tool uses category 'edge-inferece', while catalog/tools/acai-explain.yml names 'edge-inference' "
+        "(did you mean `id: edge-inference`?)",
         "1 error in 1 file",
     ]
 
 
 def test_a_category_missing_from_the_issue_form_is_reported_at_the_form(newcomer):
     form = newcomer / ".github/ISSUE_TEMPLATE/new-tool.yml"
-    form.write_text(form.read_text().replace("\n        - explainability (Explainability)", ""))
+    form.write_text(form.read_text().replace("\n        - edge-inference (Edge inference)", ""))
     check = landscape("--root", str(newcomer), "check")
     assert check.returncode == 1
     line = line_of(form, "options:") + 1
     assert check.stderr.splitlines() == [
         f".github/ISSUE_TEMPLATE/new-tool.yml:{line}:9: body[2].attributes.options: misses "
-        "'explainability (Explainability)' (add each as an option, in the catalog's order)",
+        "'edge-inference (Edge inference)' (add each as an option, in the catalog's order)",
         "1 error in 1 file",
     ]
 
