@@ -4,9 +4,9 @@ coverage page shows each list's sections with where they land, or why they are o
 from __future__ import annotations
 
 from conftest import TODAY
-from landscape.cli import main
 from landscape.coverage import render_coverage
 from landscape.load import load_catalog
+from test_checks import check  # `landscape check` on the fixed clock: (status, lines)
 
 COVERAGE = """\
 lists:
@@ -31,11 +31,6 @@ left_out:
       es: Archivado en 2020 y sustituido por otros almacenes.
       en: Archived in 2020 and replaced by other stores.
 """
-
-
-def check(root, capsys) -> tuple[int, list[str]]:
-    status = main(["--root", str(root), "check"], today=TODAY)
-    return status, capsys.readouterr().err.splitlines()
 
 
 def test_a_valid_mapping_passes_and_becomes_a_page_in_both_languages(fixture_catalog, capsys):

@@ -75,19 +75,19 @@ def render_changes(catalog: Catalog, lang: str, site_url: str = "") -> dict[str,
     s = load_strings()[lang]
     all_events = events(catalog)
     env = html_environment()
-    common = {"catalog": catalog, "lang": lang, "s": s, "events": all_events, "kinds": KINDS,
+    common = {"lang": lang, "s": s, "events": all_events, "kinds": KINDS,
               "sentence": partial(sentence, lang=lang, s=s, html=True),
               "long_date": partial(long_date, lang=lang), "long_month_or_date": partial(long_month_or_date, lang=lang),
               "plural": partial(plural, lang=lang), "tool_href": lambda tool: TOOL_PAGE.format(id=tool.id)}
     page = env.get_template("changes.md.j2").render(
         licence_changes=[e for e in all_events if e.kind == "license"], **common)
     return {f"{FOLDER}/index.md": page.encode("utf-8"),
-            f"{FOLDER}/{FEED}": render_feed(catalog, lang, all_events, site_url).encode("utf-8")}
+            f"{FOLDER}/{FEED}": render_feed(lang, s, all_events, site_url).encode("utf-8")}
 
 
-def render_feed(catalog: Catalog, lang: str, all_events: list[Event], site_url: str) -> str:
-    """The Atom feed: one entry per event, newest first, absolute links when the site's address is known."""
-    s = load_strings()[lang]
+def render_feed(lang: str, s: dict, all_events: list[Event], site_url: str) -> str:
+    """The Atom feed in `lang` (interface strings `s`): one entry per event, newest first, absolute links
+    when the site's address is known."""
     root = (site_url.rstrip("/") + "/" if site_url else "/") + ("" if lang == LANGS[0] else f"{lang}/")
     host = urlsplit(site_url).hostname or "mlops-landscape.invalid"
     newest = max((e.day for e in all_events), default=dt.date(2000, 1, 1))

@@ -165,7 +165,8 @@ def broken_fields(problems: list[Problem]) -> set[str]:
     return {re.split(r"[.\[]", p.field, maxsplit=1)[0] for p in problems}
 
 
-def _at(document: Document, path: KeyPath, message: str, hint: str = "") -> Problem:
+def problem_at(document: Document, path: KeyPath, message: str, hint: str = "") -> Problem:
+    """A problem located at the value under `path` in `document` (any catalog file)."""
     position = document.where(path)
     return Problem(document.file, position.line, position.column, dotted(path), message, hint)
 
@@ -174,11 +175,12 @@ def _at(document: Document, path: KeyPath, message: str, hint: str = "") -> Prob
 def id_matches_file_name(document: Document, file_id: str, context: Context) -> Iterator[Problem]:
     """The `id` is the file name without `.yml`, so a copied file cannot keep another tool's id."""
     if not ID_PATTERN.match(file_id):
-        yield _at(document, (), f"file name {file_id + '.yml'!r} is not a valid id",
-                  "rename it to lower-case words joined by hyphens, e.g. `great-expectations.yml`")
+        yield problem_at(document, (), f"file name {file_id + '.yml'!r} is not a valid id",
+                         "rename it to lower-case words joined by hyphens, e.g. `great-expectations.yml`")
     elif document.data["id"] != file_id:
-        yield _at(document, ("id",), f"id {document.data['id']!r} does not match the file name {file_id + '.yml'!r}",
-                  f"write `id: {file_id}` or rename the file to `{document.data['id']}.yml`")
+        yield problem_at(document, ("id",),
+                         f"id {document.data['id']!r} does not match the file name {file_id + '.yml'!r}",
+                         f"write `id: {file_id}` or rename the file to `{document.data['id']}.yml`")
 
 
 @tool_rule("category", "also_in")
@@ -186,7 +188,7 @@ def also_in_differs_from_category(document: Document, file_id: str, context: Con
     """`also_in` does not repeat the main category. (Unknown categories: see `check_category_use`.)"""
     for i, category in enumerate(document.data.get("also_in", [])):
         if category == document.data["category"]:
-            yield _at(document, ("also_in", i), f"{category!r} is already the main category", "remove it from `also_in`")
+            yield problem_at(document, ("also_in", i), f"{category!r} is already the main category", "remove it from `also_in`")
 
 
 @tool_rule("license", "changes")
@@ -205,7 +207,7 @@ def license_is_spdx(document: Document, file_id: str, context: Context) -> Itera
 
 def _spdx_problems(document: Document, path: KeyPath, expression: str, historic: bool) -> Iterator[Problem]:
     for message, hint in spdx_findings(expression, historic):
-        yield _at(document, path, message, hint)
+        yield problem_at(document, path, message, hint)
 
 
 @cache  # most tools share a handful of licences
@@ -261,8 +263,8 @@ def _nearest_spdx(symbol: str) -> str:
 def open_source_has_open_licence(document: Document, file_id: str, context: Context) -> Iterator[Problem]:
     """A product marked open source, open core or source available cannot be `proprietary` as a whole."""
     if document.data["license"] == PROPRIETARY and document.data["model"] != "proprietary":
-        yield _at(document, ("model",), f"model is {document.data['model']!r} but the licence is 'proprietary'",
-                  "give the licence of the public code, or set `model: proprietary`")
+        yield problem_at(document, ("model",), f"model is {document.data['model']!r} but the licence is 'proprietary'",
+                         "give the licence of the public code, or set `model: proprietary`")
 
 
 @tool_rule("homepage", "repository", "docs", "sources", "changes")
@@ -278,7 +280,7 @@ def urls_are_safe_web_links(document: Document, file_id: str, context: Context) 
         value = data[path[0]] if len(path) == 1 else data[path[0]][path[1]][path[2]]
         found = url_problem(value)
         if found:
-            yield _at(document, path, *found)
+            yield problem_at(document, path, *found)
 
 
 _SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
@@ -333,13 +335,13 @@ def facts_have_sources(document: Document, file_id: str, context: Context) -> It
         supported.add("former_names")  # the source of a rename shows the old name
     for field in stated:
         if field not in supported:
-            yield _at(document, (field,), "no source supports this fact",
-                      f"add `{field}` to the `supports:` of a source that shows it, or add such a source")
+            yield problem_at(document, (field,), "no source supports this fact",
+                             f"add `{field}` to the `supports:` of a source that shows it, or add such a source")
     for i, source in enumerate(data["sources"]):
         for j, field in enumerate(source["supports"]):
             if field not in stated:
-                yield _at(document, ("sources", i, "supports", j), f"supports {field!r}, which this entry does not state",
-                          f"remove it, or add `{field}:` to the entry")
+                yield problem_at(document, ("sources", i, "supports", j), f"supports {field!r}, which this entry does not state",
+                                 f"remove it, or add `{field}:` to the entry")
 
 
 @tool_rule("checked", "added", "changes")
@@ -352,13 +354,13 @@ def dates_are_past_iso_dates(document: Document, file_id: str, context: Context)
         day = _past_date(value, context.today, whole_day=True)
         if isinstance(day, str):
             as_iso = "" if day.endswith("future") else " as YYYY-MM-DD"
-            yield _at(document, (field,), day.format(value=value), f"write {what}{as_iso}, e.g. {example}")
+            yield problem_at(document, (field,), day.format(value=value), f"write {what}{as_iso}, e.g. {example}")
     for i, change in enumerate(document.data.get("changes", [])):
         when = str(change["date"])
         day = _past_date(when, context.today, whole_day=False)
         if isinstance(day, str):
-            yield _at(document, ("changes", i, "date"), day.format(value=when),
-                      "use the date of the change, as YYYY-MM-DD or YYYY-MM")
+            yield problem_at(document, ("changes", i, "date"), day.format(value=when),
+                             "use the date of the change, as YYYY-MM-DD or YYYY-MM")
 
 
 def _past_date(value: str, today: dt.date, whole_day: bool) -> dt.date | str:
@@ -390,18 +392,18 @@ def changes_agree_with_entry(document: Document, file_id: str, context: Context)
         if kind in ("license", "status"):
             worded = [key for key in ("from", "to") if not isinstance(change[key], str)]
             for key in worded:
-                yield _at(document, ("changes", i, key), f"a {'licence' if kind == 'license' else 'status'} "
-                          "is the same in both languages", "write one value, not {es: ..., en: ...}")
+                yield problem_at(document, ("changes", i, key), f"a {'licence' if kind == 'license' else 'status'} "
+                                 "is the same in both languages", "write one value, not {es: ..., en: ...}")
             if worded:
                 continue
         if kind == "status":
             for key in ("from", "to"):
                 if change[key] not in STATUSES:
-                    yield _at(document, ("changes", i, key), f"{change[key]!r} is not a status",
-                              did_you_mean(change[key], list(STATUSES), "statuses"))
+                    yield problem_at(document, ("changes", i, key), f"{change[key]!r} is not a status",
+                                     did_you_mean(change[key], list(STATUSES), "statuses"))
         if kind == "name" and not set(_said(change["from"])) & set(data.get("former_names", [])):
-            yield _at(document, ("changes", i, "from"), f"the old name {_said(change['from'])[-1]!r} is not in "
-                      "`former_names`", "add it to `former_names`")
+            yield problem_at(document, ("changes", i, "from"), f"the old name {_said(change['from'])[-1]!r} is not in "
+                             "`former_names`", "add it to `former_names`")
     for kind, i in latest.items():
         new = data["changes"][i]["to"]
         if not isinstance(new, str) and kind in ("license", "status"):
@@ -413,14 +415,13 @@ def changes_agree_with_entry(document: Document, file_id: str, context: Context)
             except ExpressionError:
                 continue  # reported by license_is_spdx
             if not after <= current:
-                yield _at(document, ("changes", i, "to"), f"the latest licence change leads to {new!r}, "
-                          f"which is not part of the current licence {data['license']!r}",
-                          "update `license`, or add the later change")
+                yield problem_at(document, ("changes", i, "to"), f"the latest licence change leads to {new!r}, "
+                                 f"which is not part of the current licence {data['license']!r}",
+                                 "update `license`, or add the later change")
             continue
-        field = {"name": "name", "status": "status", "steward": "steward"}[kind]
-        if not set(_said(new)) & set(_said(data[field])):
-            yield _at(document, ("changes", i, "to"), f"the latest {kind} change leads to {_said(new)[-1]!r}, "
-                      f"but `{field}` is {_said(data[field])[-1]!r}", f"update `{field}`, or add the later change")
+        if not set(_said(new)) & set(_said(data[kind])):  # the kinds name, status and steward are fields
+            yield problem_at(document, ("changes", i, "to"), f"the latest {kind} change leads to {_said(new)[-1]!r}, "
+                             f"but `{kind}` is {_said(data[kind])[-1]!r}", f"update `{kind}`, or add the later change")
 
 
 def _said(value: str | dict) -> list[str]:
@@ -433,8 +434,8 @@ def status_names_successor(document: Document, file_id: str, context: Context) -
     """A renamed or deprecated tool says what replaces it."""
     status = document.data["status"]
     if status in NEEDS_SUCCESSOR and not document.data.get("successor"):
-        yield _at(document, ("status",), f"status {status!r} needs a successor",
-                  "add `successor:` with the new tool's id or name")
+        yield problem_at(document, ("status",), f"status {status!r} needs a successor",
+                         "add `successor:` with the new tool's id or name")
 
 
 def check_text(document: Document) -> list[Problem]:
@@ -448,11 +449,11 @@ def check_text(document: Document) -> list[Problem]:
         hidden = list(dict.fromkeys(c for c in value if c != "\n" and unicodedata.category(c) in HIDDEN_CATEGORIES))
         if hidden:
             names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'CONTROL')}" for c in hidden)
-            problems.append(_at(document, path, f"contains invisible or direction-changing characters ({names})",
-                                "retype the text without them: they can make text look like what it is not"))
+            problems.append(problem_at(document, path, f"contains invisible or direction-changing characters ({names})",
+                                       "retype the text without them: they can make text look like what it is not"))
         elif PLACEHOLDER in value:
-            problems.append(_at(document, path, "still holds a placeholder",
-                                f"replace the {PLACEHOLDER} text with the real value"))
+            problems.append(problem_at(document, path, "still holds a placeholder",
+                                       f"replace the {PLACEHOLDER} text with the real value"))
     return problems
 
 
@@ -493,17 +494,17 @@ def check_category_use(categories: Document, tools: list[Document], complete: bo
         if near_unused and ID_PATTERN.match(value):
             if near_unused[0] not in explained:
                 explained.add(near_unused[0])
-                yield _at(categories, ("categories", ids.index(near_unused[0]), "id"),
-                          f"no tool uses category {near_unused[0]!r}, while {document.file} names {value!r}",
-                          f"did you mean `id: {value}`?")
+                yield problem_at(categories, ("categories", ids.index(near_unused[0]), "id"),
+                                 f"no tool uses category {near_unused[0]!r}, while {document.file} names {value!r}",
+                                 f"did you mean `id: {value}`?")
             continue
-        yield _at(document, path, f"unknown category {value!r}",
-                  did_you_mean(value, [c for c in ids if c not in explained], "categories"))
+        yield problem_at(document, path, f"unknown category {value!r}",
+                         did_you_mean(value, [c for c in ids if c not in explained], "categories"))
     for category in unused if complete else ():
         if category not in explained:
-            yield _at(categories, ("categories", ids.index(category), "id"),
-                      f"no tool has {category!r} as its main category",
-                      f"add a tool with `category: {category}`, or remove the category")
+            yield problem_at(categories, ("categories", ids.index(category), "id"),
+                             f"no tool has {category!r} as its main category",
+                             f"add a tool with `category: {category}`, or remove the category")
 
 
 def _category_references(data: dict) -> Iterator[tuple[KeyPath, str]]:
@@ -543,7 +544,8 @@ def check_unique(documents: list[Document]) -> Iterator[Problem]:
                     message = f"{value!r} is also the {field} of {other.file}"
                 else:
                     message = f"{value!r} looks the same as {seen!r}, the {field} of {other.file}"
-                yield _at(document, (field,), message, "each tool has one file: update that one, or tell the two apart")
+                yield problem_at(document, (field,), message,
+                                 "each tool has one file: update that one, or tell the two apart")
                 break
 
 
@@ -572,11 +574,11 @@ def check_former_ids(documents: list[Document]) -> Iterator[Problem]:
         for i, former in enumerate(document.data.get("former_ids", [])):
             other = owners.get(former)
             if other is document:
-                yield _at(document, ("former_ids", i), f"{former!r} is this tool's own id", "remove it from `former_ids`")
+                yield problem_at(document, ("former_ids", i), f"{former!r} is this tool's own id", "remove it from `former_ids`")
             elif other is not None:
                 kind = "id" if other.data.get("id") == former else "former id"
-                yield _at(document, ("former_ids", i), f"{former!r} is also the {kind} of {other.file}",
-                          "an old address can lead to one tool only: remove it from one of the two files")
+                yield problem_at(document, ("former_ids", i), f"{former!r} is also the {kind} of {other.file}",
+                                 "an old address can lead to one tool only: remove it from one of the two files")
             else:
                 owners[former] = document
 
@@ -600,18 +602,18 @@ def check_issue_form(form: Document, categories: list[dict]) -> Iterator[Problem
     body = form.data.get("body") if isinstance(form.data, dict) else None
     index = next((i for i, item in enumerate(body or []) if isinstance(item, dict) and item.get("id") == "category"), None)
     if index is None:
-        yield _at(form, (), "has no dropdown with `id: category`", "restore the category dropdown")
+        yield problem_at(form, (), "has no dropdown with `id: category`", "restore the category dropdown")
         return
     path: KeyPath = ("body", index, "attributes", "options")
     options = form.data["body"][index].get("attributes", {}).get("options", [])
     expected = [f"{c['id']} ({c['name']['en']})" for c in categories]
     for i, option in enumerate(options):
         if option not in expected:
-            yield _at(form, path + (i,), f"{option!r} is not a category of catalog/categories.yml",
-                      did_you_mean(str(option), expected, "options"))
+            yield problem_at(form, path + (i,), f"{option!r} is not a category of catalog/categories.yml",
+                             did_you_mean(str(option), expected, "options"))
     missing = [option for option in expected if option not in options]
     if missing:
-        yield _at(form, path, f"misses {', '.join(map(repr, missing))}", "add each as an option, in the catalog's order")
+        yield problem_at(form, path, f"misses {', '.join(map(repr, missing))}", "add each as an option, in the catalog's order")
     elif [o for o in options if o in expected] != expected:
-        yield _at(form, path, "lists the categories in another order than catalog/categories.yml",
-                  "put them in the catalog's order")
+        yield problem_at(form, path, "lists the categories in another order than catalog/categories.yml",
+                         "put them in the catalog's order")

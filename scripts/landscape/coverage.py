@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from .checks import check_schema, did_you_mean, look, url_problem
+from .checks import check_schema, did_you_mean, look, problem_at, url_problem
 from .model import Catalog, Text, Tool
 from .problems import Problem
 from .render import html_environment, load_strings
-from .source import Document, dotted
+from .source import Document
 
 COVERAGE_FILE = "coverage.yml"  # in catalog/, optional
 FOLDER = "coverage"  # docs/<lang>/coverage/
@@ -68,29 +68,24 @@ def _cross_checks(document: Document, category_ids: list[str], tools: list[Tool]
     for i, item in enumerate(data["lists"]):
         found = url_problem(item["url"])
         if found:
-            yield _at(document, ("lists", i, "url"), *found)
+            yield problem_at(document, ("lists", i, "url"), *found)
     for i, area in enumerate(data["areas"]):
         if area["list"] not in list_ids:
-            yield _at(document, ("areas", i, "list"), f"no list has the id {area['list']!r}",
+            yield problem_at(document, ("areas", i, "list"), f"no list has the id {area['list']!r}",
                       did_you_mean(area["list"], list_ids, "lists"))
         for j, category in enumerate(area.get("categories", [])):
             if category not in category_ids:
-                yield _at(document, ("areas", i, "categories", j), f"unknown category {category!r}",
+                yield problem_at(document, ("areas", i, "categories", j), f"unknown category {category!r}",
                           did_you_mean(category, category_ids, "categories"))
     names = {look(name): tool for tool in tools for name in (tool.name.en, tool.name.es, *tool.former_names)}
     for i, item in enumerate(data["left_out"]):
         if item["category"] not in category_ids:
-            yield _at(document, ("left_out", i, "category"), f"unknown category {item['category']!r}",
+            yield problem_at(document, ("left_out", i, "category"), f"unknown category {item['category']!r}",
                       did_you_mean(item["category"], category_ids, "categories"))
         tool = names.get(look(item["name"]))
         if tool:
-            yield _at(document, ("left_out", i, "name"), f"{item['name']!r} is in the catalog ({tool.file})",
+            yield problem_at(document, ("left_out", i, "name"), f"{item['name']!r} is in the catalog ({tool.file})",
                       "remove it from `left_out`")
-
-
-def _at(document: Document, path: tuple, message: str, hint: str = "") -> Problem:
-    where = document.where(path)
-    return Problem(document.file, where.line, where.column, dotted(path), message, hint)
 
 
 def build_coverage(document: Document) -> Coverage:

@@ -19,6 +19,7 @@ import yaml
 
 from ..families import licence_family
 from ..model import LANGS, Catalog, Tool
+from ..render import environment, load_strings, page_strings
 
 OUTPUT_DIR = "data"  # under docs/, so /data/ in the site
 VERSION = "1.0.0"  # of the export format: a new major version when a field is removed or changes meaning
@@ -205,7 +206,6 @@ COLUMNS_TABLE = "_data.md"  # under docs/<lang>/landscape/, included by docs/<la
 
 def render_data_table(catalog: Catalog, lang: str, files: dict[str, bytes]) -> bytes:
     """The data page's generated part in `lang`: version, date and size of each export, and the CSV's columns."""
-    from ..render import environment, load_strings, page_strings  # rendering helpers, shared with the pages
     sizes = {name: len(content) for name, content in files.items()}
     return environment().get_template("data.md.j2").render(
         s=page_strings(lang), plain=load_strings()[lang], lang=lang, version=VERSION, updated=updated(catalog),
