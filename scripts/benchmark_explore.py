@@ -71,7 +71,7 @@ def filter_times(site: Path, changes: int) -> list[float]:
             browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             page.goto(f"http://127.0.0.1:{server.server_port}/explore/", wait_until="networkidle")
-            page.wait_for_selector("#ls-explore.ls-explore--ready")
+            page.wait_for_selector("#ls-explore[data-ready]")
             boxes = page.eval_on_selector_all(
                 ".ls-filters input[type=checkbox]",
                 "boxes => boxes.map(b => `.ls-filters input[name='${b.name}'][value='${b.value}']`)")

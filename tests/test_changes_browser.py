@@ -21,7 +21,7 @@ def catalog():
 def open_changes(visit, path: str):
     """Open the Changes page and wait until its script has applied the address's filter."""
     page = visit.open(path)
-    page.wait_for_selector("#ls-changes.ls-changes--ready")
+    page.wait_for_selector("#ls-changes[data-ready]")
     return page
 
 
@@ -39,7 +39,7 @@ def test_the_kind_filter_leaves_exactly_the_recorded_changes_and_lives_in_the_ad
     count = page.locator("#ls-changes-count")
     assert count.get_attribute("aria-live") == "polite" and count.inner_text().startswith(f"{len(expected)} change")
     page.reload()
-    page.wait_for_selector("#ls-changes.ls-changes--ready")
+    page.wait_for_selector("#ls-changes[data-ready]")
     assert page.input_value("#ls-kind") == "license" and len(shown_kinds(page)) == len(expected)
     spanish = page.locator("a[hreflang=es]").first.get_attribute("href")
     assert spanish.endswith("/changes/?kind=license")

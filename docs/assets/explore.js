@@ -56,6 +56,8 @@
   function setup() {
     var root = document.getElementById("ls-explore");
     if (!root || root.dataset.ready) return;
+    // Marks the page as set up (tests wait for it). An attribute, not a class: a class change on an
+    // element above the table would make the browser restyle every cell (see landscape.css).
     root.dataset.ready = "true";
     var form = root.querySelector(".ls-filters");
     var text = form.querySelector("input[name=q]");
@@ -63,12 +65,16 @@
     var facets = Array.prototype.map.call(form.querySelectorAll("fieldset[data-facet]"), function (f) {
       return f.dataset.facet;
     });
-    // Read each row's values once; filtering then works on plain arrays, not on the DOM.
-    var rows = Array.prototype.map.call(root.querySelectorAll("tbody tr"), function (el) {
-      var values = {};
-      facets.forEach(function (facet) { values[facet] = (el.dataset[facet] || "").split(" "); });
-      return { el: el, values: values, q: el.dataset.q, hidden: false };
-    });
+    // Each row's values, read once at the first filter (not while the page loads); filtering then
+    // works on plain arrays, not on the DOM.
+    var rows = null;
+    function readRows() {
+      return Array.prototype.map.call(root.querySelectorAll("tbody tr"), function (el) {
+        var values = {};
+        facets.forEach(function (facet) { values[facet] = (el.dataset[facet] || "").split(" "); });
+        return { el: el, values: values, q: el.dataset.q, hidden: false };
+      });
+    }
     var table = root.querySelector("table");
     var more = document.getElementById("ls-explore-more");
     var limit = PAGE;
@@ -82,6 +88,7 @@
       var words = fold(state.q).split(/\s+/).filter(Boolean);
       var counts = {};
       var shown = 0;
+      rows = rows || readRows();
       rows.forEach(function (row) {
         var failed = matchesText(row, words) ? failing(row, state, facets) : null;
         var matching = failed !== null && failed.length === 0;
@@ -141,10 +148,9 @@
     // After a sort, the rows are in a new order: the first PAGE of them are the ones to show.
     table.addEventListener("afterSort", function () {
       var order = new Map(Array.prototype.map.call(table.tBodies[0].rows, function (el, i) { return [el, i]; }));
-      rows.sort(function (a, b) { return order.get(a.el) - order.get(b.el); });
+      if (rows) rows.sort(function (a, b) { return order.get(a.el) - order.get(b.el); });
       render();
     });
-    root.classList.add("ls-explore--ready");
     // With no filter in the address, the page as built is already right (every row, counts for no
     // filter): leave it, so that opening the page costs no script time. Else apply the address.
     if (location.search) render();
@@ -165,7 +171,9 @@
   }
 
   if (typeof document$ !== "undefined") {
-    document$.subscribe(setup);
+    // In a task of its own, after Material has set up the page: a phone's main thread is never busy
+    // for long at a time while the page loads.
+    document$.subscribe(function () { setTimeout(setup, 0); });
   } else {
     document.addEventListener("DOMContentLoaded", setup);
   }
