@@ -23,7 +23,7 @@ PAGE = 100  # rows shown before "show more" (explore.js)
 def open_explore(visit, path: str):
     """Open an explore page and wait until its script has applied the address's filters."""
     page = visit.open(path)
-    page.wait_for_selector("#ls-explore.ls-explore--ready")
+    page.wait_for_selector("#ls-explore[data-ready]")
     return page
 
 
@@ -85,12 +85,12 @@ def test_the_state_survives_a_reload_and_the_language_switch(visit, catalog):
     page.fill("#ls-q", "feature")
     assert search(page) == "?family=permissive&q=feature"
     page.reload(wait_until="networkidle")
-    page.wait_for_selector("#ls-explore.ls-explore--ready")
+    page.wait_for_selector("#ls-explore[data-ready]")
     assert page.is_checked("fieldset[data-facet=family] input[value=permissive]")
     assert page.input_value("#ls-q") == "feature"
     page.locator("a[hreflang=en]").first.dispatch_event("click")
     page.wait_for_url("**/en/explore/?family=permissive&q=feature")
-    page.wait_for_selector("#ls-explore.ls-explore--ready")
+    page.wait_for_selector("#ls-explore[data-ready]")
     assert shown_ids(page) == {t.id for t in catalog.tools if licence_family(t.license) == "permissive"
                                and "feature" in _fold(" ".join((t.name.es, t.name.en, *t.former_names, t.description.en)))}
 
@@ -105,6 +105,20 @@ def test_the_filters_work_from_the_keyboard(visit):
     page.keyboard.press("Tab")
     page.keyboard.press("Space")  # ticks the first phase
     assert search(page).startswith("?phase=") and "q=mlflow" in search(page)
+
+
+def test_screen_readers_get_the_explore_table_as_a_table(visit, catalog):
+    """What a screen reader is given (Chromium's accessibility tree, not the DOM): one table with a row
+    and a cell per column for every tool, and every column header named, the visually hidden one too."""
+    page = open_explore(visit, "/en/explore/")
+    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    roles = [node["role"]["value"] for node in tree if not node.get("ignored")]
+    headers = [node["name"]["value"] for node in tree
+               if not node.get("ignored") and node["role"]["value"] == "columnheader"]
+    assert roles.count("table") == 1
+    assert roles.count("row") == len(catalog.tools) + 1  # and the header row
+    assert headers[:3] == ["Compare", "Tool", "Phase"]  # the first one is read, not shown
+    assert roles.count("cell") == len(catalog.tools) * len(headers)
 
 
 def test_compare_shows_the_facts_of_the_tools_named_and_names_unknown_ones(visit, catalog):
