@@ -121,6 +121,24 @@ def test_screen_readers_get_the_explore_table_as_a_table(visit, catalog):
     assert roles.count("cell") == len(catalog.tools) * len(headers)
 
 
+@pytest.mark.parametrize("path, table", [
+    ("/en/explore/", ".ls-explore__table"), ("/changes/", ".ls-changes"), ("/landscape/model-serving/", "article table"),
+])
+def test_columns_keep_their_widths_when_the_tables_become_sortable(visit, path, table):
+    """Tablesort marks the column headers once the page has loaded, which shows Material's sort icon;
+    the columns must not jump then (the space for the icon is kept from the first paint), and a column
+    that cannot be sorted shows no icon."""
+    page = visit.open(path)
+    widths = """table => [...table.tHead.rows[0].cells].map(th => th.getBoundingClientRect().width)"""
+    sortable = page.eval_on_selector(table, widths)
+    assert page.eval_on_selector_all(f"{table} thead th[role=columnheader]", "ths => ths.length") >= 4
+    page.eval_on_selector_all(f"{table} thead th[role]", "ths => ths.forEach(th => th.removeAttribute('role'))")
+    assert page.eval_on_selector(table, widths) == pytest.approx(sortable, abs=0.5)  # as before the script ran
+    icons = page.eval_on_selector_all(f"{table} thead th[data-sort-method=none]",
+                                      "ths => ths.map(th => getComputedStyle(th, '::after').content)")
+    assert icons == (["none"] if table == ".ls-explore__table" else [])  # Compare cannot be sorted: no icon
+
+
 def test_compare_shows_the_facts_of_the_tools_named_and_names_unknown_ones(visit, catalog):
     page = visit.open("/en/compare/?tools=mlflow,clearml,no-such-tool")
     header = page.locator(".ls-compare__table thead th")
