@@ -7,7 +7,8 @@ Builds, in a temporary folder, the same synthetic project as scripts/benchmark.p
 `mkdocs build`, then reports:
 
 - the explore page's HTML size, raw and gzip-compressed (what a static host sends);
-- the compare page's data file (compare/tools.json), raw and gzip-compressed;
+- the text filter's data file (explore/search.json, loaded at the first text filter) and the compare
+  page's (compare/tools.json), raw and gzip-compressed;
 - the time one filter change takes to update the table in headless Chromium: from ticking a
   facet's checkbox to the next frame after it (the script's filtering and counting, style and
   layout), the median and the slowest of several changes.
@@ -101,12 +102,14 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=work, env=env, check=True)
         site = work / "site"
         explore_raw, explore_gz = sizes(site / "explore" / "index.html")
+        search_raw, search_gz = sizes(site / "explore" / "search.json")
         data_raw, data_gz = sizes(site / "compare" / "tools.json")
         times = filter_times(site, args.changes)
-        print(f"| tools | explore page | explore page, gzip | compare data | compare data, gzip "
-              f"| filter change, median | filter change, slowest |")
-        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-        print(f"| {args.tools:,} | {explore_raw:,.0f} kB | {explore_gz:,.0f} kB | {data_raw:,.0f} kB | {data_gz:,.0f} kB "
+        print("| tools | explore page | explore page, gzip | search text | search text, gzip | compare data "
+              "| compare data, gzip | filter change, median | filter change, slowest |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        print(f"| {args.tools:,} | {explore_raw:,.0f} kB | {explore_gz:,.0f} kB | {search_raw:,.0f} kB "
+              f"| {search_gz:,.0f} kB | {data_raw:,.0f} kB | {data_gz:,.0f} kB "
               f"| {statistics.median(times):.1f} ms | {max(times):.1f} ms |")
     finally:
         if args.keep:

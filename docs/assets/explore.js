@@ -49,8 +49,8 @@
     return failed;
   }
 
-  function matchesText(row, words) {
-    return words.every(function (word) { return row.q.indexOf(word) !== -1; });
+  function matchesText(text, words) {
+    return words.every(function (word) { return text.indexOf(word) !== -1; });
   }
 
   function setup() {
@@ -72,10 +72,31 @@
       return Array.prototype.map.call(root.querySelectorAll("tbody tr"), function (el) {
         var values = {};
         facets.forEach(function (facet) { values[facet] = (el.dataset[facet] || "").split(" "); });
-        return { el: el, values: values, q: el.dataset.q, hidden: false };
+        return { el: el, id: el.id.slice(5), values: values, hidden: false };
       });
     }
     var table = root.querySelector("table");
+    // What the text filter searches, by tool id: names, former names and description, folded
+    // (search.json beside the page). Loaded at the first text filter, as most of the page's weight
+    // would otherwise be descriptions that only the text filter reads; if it cannot be loaded, the
+    // filter searches the names shown.
+    var texts = null;
+    var loading = false;
+    function loadTexts() {
+      loading = true;
+      table.setAttribute("aria-busy", "true");
+      fetch(root.dataset.search)
+        .then(function (response) { return response.ok ? response.json() : {}; })
+        .catch(function () { return {}; })
+        .then(function (loaded) {
+          texts = new Map(Object.entries(loaded));
+          table.removeAttribute("aria-busy");
+          render();
+        });
+    }
+    function searched(row) {
+      return texts.get(row.id) || (row.name = row.name || fold(row.el.cells[1].textContent));
+    }
     var more = document.getElementById("ls-explore-more");
     var limit = PAGE;
     var counters = {};
@@ -86,11 +107,15 @@
 
     function render() {
       var words = fold(state.q).split(/\s+/).filter(Boolean);
+      if (words.length && !texts) {
+        if (!loading) loadTexts();  // renders the state as it is then
+        return;
+      }
       var counts = {};
       var shown = 0;
       rows = rows || readRows();
       rows.forEach(function (row) {
-        var failed = matchesText(row, words) ? failing(row, state, facets) : null;
+        var failed = !words.length || matchesText(searched(row), words) ? failing(row, state, facets) : null;
         var matching = failed !== null && failed.length === 0;
         if (matching) shown += 1;
         var visible = matching && shown <= limit;

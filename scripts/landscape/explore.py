@@ -1,7 +1,9 @@
 """The pages for choosing: explore (every tool, filterable), compare (tools side by side) and stats.
 
 Each page is complete HTML without JavaScript; docs/assets/explore.js filters and counts the
-explore table and docs/assets/compare.js fills the comparison from compare/tools.json. Facet
+explore table (the text filter reads explore/search.json, loaded when a reader first types: the
+descriptions would otherwise be most of the page's weight) and docs/assets/compare.js fills the
+comparison from compare/tools.json. Facet
 values are ids, the same in both languages, so a filtered address works in either language.
 Templates are HTML with autoescaping: catalog text is escaped wherever it lands.
 """
@@ -46,13 +48,18 @@ def render_choosing_pages(catalog: Catalog, lang: str) -> dict[str, bytes]:
     return {
         "explore/index.md": env.get_template("explore.md.j2").render(
             rows=rows, facets=_facets(catalog, rows, s, lang), **common).encode("utf-8"),
+        "explore/search.json": _json({row.tool.id: row.search for row in rows}),
         "compare/index.md": env.get_template("compare.md.j2").render(**common).encode("utf-8"),
-        "compare/tools.json": json.dumps(_compare_data(catalog, rows, lang, s), ensure_ascii=False,
-                                         sort_keys=True, separators=(",", ":")).encode("utf-8"),
+        "compare/tools.json": _json(_compare_data(catalog, rows, lang, s)),
         "stats/index.md": env.get_template("stats.md.j2").render(charts=_charts(catalog, rows, s, lang),
                                                                   changes=_licence_changes(catalog), **common
                                                                   ).encode("utf-8"),
     }
+
+
+def _json(data: dict) -> bytes:
+    """Compact JSON for the browser, keys sorted (the same catalog gives the same bytes)."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def tool_href(tool: Tool) -> str:
