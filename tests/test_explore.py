@@ -84,6 +84,15 @@ def test_the_text_filter_ignores_accents_and_case_and_reads_descriptions(visit, 
     assert search(page) == "?q=VALIDACION"
 
 
+def test_a_shared_text_filter_opens_the_table_not_the_site_search(visit):
+    """Material opens its site search for any ?q= in the address; on the explore page q is the table's."""
+    page = open_explore(visit, "/en/explore/?model=open-source&q=feature")
+    assert page.input_value("#ls-q") == "feature"
+    assert not page.is_checked("#__search", timeout=1000)  # Material's search toggle: closed
+    assert page.input_value(".md-search__input") == ""
+    assert search(page) == "?model=open-source&q=feature"  # still shareable
+
+
 def test_the_text_filter_still_finds_names_when_the_search_text_cannot_load(visit):
     visit.page.route("**/search.json", lambda route: route.abort())
     page = open_explore(visit, "/en/explore/?q=Great%20Expectations")
@@ -181,7 +190,7 @@ def test_nothing_from_the_address_runs_or_becomes_markup(visit, path):
     visit.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page = visit.open(path)
     assert dialogs == []
-    assert page.locator("article img[src=x], article script:not([src])").count() == 0
+    assert page.locator("article img[src=x], article script:not([src], #ls-explore-address)").count() == 0
     assert visit.errors == []
 
 

@@ -103,7 +103,11 @@
     boxes.forEach(function (box) { counters[box.name + "=" + box.value] = box.parentNode.querySelector(".ls-count"); });
     var count = document.getElementById("ls-explore-count");
     var plural = new Intl.PluralRules(root.dataset.lang);
-    var state = readState(location.search, facets);
+    // The address as the page was opened: an inline script in the page takes a text filter (?q=)
+    // out of the address before Material's bundle runs, as Material would open its site search for
+    // it; render() writes it back.
+    var opened = root.dataset.opened || location.search;
+    var state = readState(opened, facets);
 
     function render() {
       var words = fold(state.q).split(/\s+/).filter(Boolean);
@@ -178,7 +182,7 @@
     });
     // With no filter in the address, the page as built is already right (every row, counts for no
     // filter): leave it, so that opening the page costs no script time. Else apply the address.
-    if (location.search) render();
+    if (opened) render();
 
     // Compare: two to four ticked tools, as ?tools=a,b,c.
     var compare = document.getElementById("ls-compare");
