@@ -76,7 +76,8 @@
       });
     }
     var table = root.querySelector("table");
-    // What the text filter searches, by tool id: names, former names and description, folded
+    // What the text filter searches, by tool id: names, former names and both languages'
+    // descriptions, folded
     // (search.json beside the page). Loaded at the first text filter, as most of the page's weight
     // would otherwise be descriptions that only the text filter reads; if it cannot be loaded, the
     // filter searches the names shown.

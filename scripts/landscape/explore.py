@@ -35,7 +35,7 @@ class Row:
     category_name: str
     licence: str
     family: str
-    search: str  # names, former names and description, without accents or case
+    search: str  # names, former names and descriptions in both languages, without accents or case
 
 
 def render_choosing_pages(catalog: Catalog, lang: str) -> dict[str, bytes]:
@@ -70,7 +70,8 @@ def _row(catalog: Catalog, tool: Tool, lang: str, s: dict) -> Row:
     main = catalog.category(tool.category)
     phases = tuple(dict.fromkeys(catalog.category(c).phase for c in tool.categories))
     phase = next(p for p in catalog.phases if p.id == main.phase)
-    text = " ".join((tool.name.es, tool.name.en, *tool.former_names, tool.description[lang]))
+    # Both languages' words: a filtered address gives the same tools in either language.
+    text = " ".join((tool.name.es, tool.name.en, *tool.former_names, tool.description.es, tool.description.en))
     return Row(tool, phases, phase.name[lang], main.name[lang],
                s["proprietary"] if tool.license == "proprietary" else tool.license,
                licence_family(tool.license), fold(text))
