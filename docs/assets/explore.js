@@ -77,10 +77,9 @@
     }
     var table = root.querySelector("table");
     // What the text filter searches, by tool id: names, former names and both languages'
-    // descriptions, folded
-    // (search.json beside the page). Loaded at the first text filter, as most of the page's weight
-    // would otherwise be descriptions that only the text filter reads; if it cannot be loaded, the
-    // filter searches the names shown.
+    // descriptions, folded (search.json beside the page). Loaded at the first text filter, as most of
+    // the page's weight would otherwise be descriptions that only the text filter reads; if it cannot
+    // be loaded, the filter searches the names shown.
     var texts = null;
     var loading = false;
     function loadTexts() {
@@ -96,7 +95,7 @@
         });
     }
     function searched(row) {
-      return texts.get(row.id) || (row.name = row.name || fold(row.el.cells[1].textContent));
+      return texts.get(row.id) || fold(row.el.cells[1].textContent);
     }
     var more = document.getElementById("ls-explore-more");
     var limit = PAGE;

@@ -3,8 +3,8 @@
 Each page is complete HTML without JavaScript; docs/assets/explore.js filters and counts the
 explore table (the text filter reads explore/search.json, loaded when a reader first types: the
 descriptions would otherwise be most of the page's weight) and docs/assets/compare.js fills the
-comparison from compare/tools.json. Facet
-values are ids, the same in both languages, so a filtered address works in either language.
+comparison from compare/tools.json. Facet values are ids, the same in both languages, so a filtered
+address works in either language.
 Templates are HTML with autoescaping: catalog text is escaped wherever it lands.
 """
 
